@@ -20,14 +20,24 @@ export const Id = z
   .max(LIMITS.idLength)
   .meta({ description: 'Stable identifier: a letter, then letters, digits, "_", "-" or "."' });
 
+/**
+ * Scenario text is a Markdown subset rendered without HTML. Raw tags, script URLs and inline event
+ * handlers have no place in it, so they are refused at load time rather than trusted to a renderer.
+ */
+const HOSTILE_MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:|vbscript\s*:|data\s*:\s*text\/html/i;
+
+function text(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => !HOSTILE_MARKUP.test(value), {
+      error: 'raw HTML and script links are not allowed in scenario text; use Markdown (**bold**, lists, paragraphs)',
+    });
+}
+
 function bilingual(max: number) {
-  return z.union([
-    z.string().min(1).max(max),
-    z.strictObject({
-      en: z.string().min(1).max(max),
-      ko: z.string().min(1).max(max),
-    }),
-  ]);
+  return z.union([text(max), z.strictObject({ en: text(max), ko: text(max) })]);
 }
 
 /** A short label: plain text, or `{ en, ko }` when it differs by language. */

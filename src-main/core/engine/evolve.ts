@@ -1,0 +1,40 @@
+/**
+ * `evolve` folds one event into the state; `project` and `replay` fold a whole log.
+ *
+ * A correction event re-derives the state from the stored log with the corrected view (see
+ * `corrections.ts`). Every other event applies incrementally. Both paths give the same state: a
+ * correction only ever targets earlier events, so the events after the last correction apply the
+ * same way in either.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { advance, applyEvent } from './apply-event.ts';
+import { correctedViews, markCorrection } from './corrections.ts';
+import { isCorrection, type ExerciseEvent } from './events.ts';
+import { initialState, type ExerciseState } from './state.ts';
+
+export function evolve(state: ExerciseState, event: ExerciseEvent): ExerciseState {
+  if (isCorrection(event)) return project(state.scenario, [...state.log, event]);
+  return { ...applyEvent(state, event, event), log: [...state.log, event] };
+}
+
+/** Folds a log, corrections applied: the state every projection reads. */
+export function project(scenario: Scenario, events: readonly ExerciseEvent[]): ExerciseState {
+  const views = correctedViews(events);
+  let state = initialState(scenario);
+  for (const event of events) {
+    if (isCorrection(event)) {
+      state = markCorrection(applyEvent(state, event, event), event, events);
+      continue;
+    }
+    const view = views.get(event.seq);
+    if (view === undefined) state = applyEvent(state, event, event);
+    else if (view.kind === 'amended') state = applyEvent(state, event, view.payload);
+    else state = advance(state, event);
+  }
+  return { ...state, log: events };
+}
+
+/** Replays a journal into the state the live run had (the same fold as `project`). */
+export function replay(scenario: Scenario, events: readonly ExerciseEvent[]): ExerciseState {
+  return project(scenario, events);
+}

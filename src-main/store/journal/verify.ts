@@ -1,0 +1,267 @@
+/**
+ * Pure verification of a journal: the whole chain, byte for byte, and a verdict on what any damage
+ * means.
+ *
+ * Two kinds of damage look different and are treated differently:
+ * - a **torn tail**: after the last good entry there is nothing that is a valid entry. A crash
+ *   during an append leaves exactly this (a cut-off line, zero-filled blocks, even stray newlines).
+ *   Those bytes were never acknowledged, so discarding them loses nothing.
+ * - **tampering or corruption**: a damaged entry followed by a valid one, an entry that is valid in
+ *   itself but does not chain (deleted, reordered, duplicated), or a complete entry that claims its
+ *   place in the chain but whose hash does not match (an edit). A crash cannot produce these, so
+ *   they raise an integrity alarm and are never repaired automatically.
+ *
+ * The one ambiguity is an edit to the LAST entry that also breaks its JSON syntax: it looks like a
+ * cut-off write. It is still reported (verification fails, and recovery records the discarded
+ * bytes in the journal), but as a torn tail.
+ */
+import {
+  EMPTY_HEAD,
+  GENESIS_HASH,
+  JOURNAL_VERSION,
+  canonicalJson,
+  formatEntryLine,
+  hashEntry,
+  type JournalEntry,
+  type JournalHead,
+} from './entry.ts';
+
+export type ProblemKind = 'torn-tail' | 'tampered';
+
+export interface JournalProblem {
+  readonly kind: ProblemKind;
+  /** The seq at which the chain breaks: one after the last good entry. */
+  readonly seq: number;
+  /** What is wrong with the first bad line, in plain words. */
+  readonly reason: string;
+}
+
+/** `count` and `head` describe the valid prefix, also when verification fails. */
+export type VerifyResult =
+  | { readonly ok: true; readonly count: number; readonly head: JournalHead }
+  | ({ readonly ok: false; readonly count: number; readonly head: JournalHead } & JournalProblem);
+
+export interface JournalScan {
+  /** The valid prefix of the journal. */
+  readonly entries: readonly JournalEntry[];
+  readonly head: JournalHead;
+  /** Bytes covered by the valid prefix (each entry with its newline). */
+  readonly goodBytes: number;
+  readonly totalBytes: number;
+  readonly problem: JournalProblem | null;
+}
+
+interface RawLine {
+  /** undefined when the bytes are not valid UTF-8. */
+  readonly text: string | undefined;
+  /** false for a final line with no newline: its write may have been cut off. */
+  readonly terminated: boolean;
+  /** Byte offset just after this line (and its newline). */
+  readonly end: number;
+}
+
+type LineCheck =
+  | { readonly ok: true; readonly entry: JournalEntry }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** A well-formed entry whose hash matches its own contents (real data, wrongly placed). */
+      readonly selfConsistent: boolean;
+      /** A well-formed entry that names the right seq and prev but whose hash is wrong (an edit). */
+      readonly claimsChain: boolean;
+    };
+
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
+const ENTRY_KEYS = ['v', 'seq', 'ts', 'prev', 'body', 'hash'] as const;
+const LONE_SURROGATE = /\p{Cs}/u; // canonical JSON refuses these, so an entry cannot hold one
+const NEWLINE = 0x0a;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function splitLines(bytes: Uint8Array): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const terminated = newline !== -1;
+    const stop = terminated ? newline : bytes.length;
+    let text: string | undefined;
+    try {
+      text = utf8.decode(bytes.subarray(start, stop));
+    } catch {
+      text = undefined;
+    }
+    const end = terminated ? newline + 1 : bytes.length;
+    lines.push({ text, terminated, end });
+    start = end;
+  }
+  return lines;
+}
+
+function bad(reason: string, selfConsistent = false, claimsChain = false): LineCheck {
+  return { ok: false, reason, selfConsistent, claimsChain };
+}
+
+interface ParsedEntry {
+  readonly entry: JournalEntry;
+  readonly canonicalBody: string;
+}
+
+/** Parses one line into a well-formed entry, or says why it is not one. Does not check the chain. */
+function parseEntry(text: string | undefined): ParsedEntry | string {
+  if (text === undefined) return 'not valid UTF-8';
+  if (text === '') return 'empty line';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const record = value as Record<string, unknown>;
+  for (const key of ENTRY_KEYS) {
+    if (!Object.hasOwn(record, key)) return `not a journal entry (no "${key}" field)`;
+  }
+  for (const key of Object.keys(record)) {
+    if (!(ENTRY_KEYS as readonly string[]).includes(key)) return `not a journal entry (unexpected field "${key}")`;
+  }
+  const { v, seq, ts, prev, body, hash } = record;
+  if (v !== JOURNAL_VERSION) return `unsupported entry version ${JSON.stringify(v)}`;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return '"seq" is not a positive integer';
+  if (typeof ts !== 'string' || LONE_SURROGATE.test(ts)) return '"ts" is not a text timestamp';
+  if (typeof prev !== 'string' || !HASH_PATTERN.test(prev)) return '"prev" is not a SHA-256 hex hash';
+  if (typeof hash !== 'string' || !HASH_PATTERN.test(hash)) return '"hash" is not a SHA-256 hex hash';
+  let canonicalBody: string;
+  try {
+    canonicalBody = canonicalJson(body);
+  } catch {
+    return '"body" cannot be written as canonical JSON';
+  }
+  return { entry: { v: JOURNAL_VERSION, seq, ts, prev, body, hash }, canonicalBody };
+}
+
+function isSelfConsistent(line: RawLine): boolean {
+  const parsed = parseEntry(line.text);
+  return typeof parsed !== 'string' && hashEntry(parsed.entry, parsed.canonicalBody) === parsed.entry.hash;
+}
+
+function checkLine(line: RawLine, expected: JournalHead): LineCheck {
+  const parsed = parseEntry(line.text);
+  if (typeof parsed === 'string') return bad(parsed);
+  const { entry, canonicalBody } = parsed;
+  const expectedSeq = expected.seq + 1;
+  if (hashEntry(entry, canonicalBody) !== entry.hash) {
+    const claimsChain = entry.seq === expectedSeq && entry.prev === expected.hash;
+    return bad('hash does not match contents', false, claimsChain);
+  }
+  if (entry.seq < expectedSeq) return bad(`duplicate seq ${entry.seq} (expected ${expectedSeq})`, true);
+  if (entry.seq > expectedSeq) return bad(`seq out of order (expected ${expectedSeq}, got ${entry.seq})`, true);
+  if (entry.prev !== expected.hash) {
+    return bad(
+      expectedSeq === 1 && entry.prev !== GENESIS_HASH
+        ? 'prev of the first entry is not the genesis value'
+        : `prev does not match hash of seq ${expectedSeq - 1}`,
+      true,
+    );
+  }
+  if (formatEntryLine(entry, canonicalBody) !== line.text) {
+    return bad('entry is not stored in canonical form (its bytes were changed)', true);
+  }
+  return { ok: true, entry };
+}
+
+function scanLines(lines: readonly RawLine[], totalBytes: number): JournalScan {
+  const entries: JournalEntry[] = [];
+  let head: JournalHead = EMPTY_HEAD;
+  let goodBytes = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as RawLine;
+    const check = checkLine(line, head);
+    if (check.ok && line.terminated) {
+      entries.push(check.entry);
+      head = { seq: check.entry.seq, hash: check.entry.hash };
+      goodBytes = line.end;
+      continue;
+    }
+    const seq = head.seq + 1;
+    if (check.ok) {
+      // A complete entry without its newline: the append was cut off before it finished, so it
+      // was never acknowledged.
+      const problem = { kind: 'torn-tail', seq, reason: 'the last entry has no line end (its write was cut off)' } as const;
+      return { entries, head, goodBytes, totalBytes, problem };
+    }
+    const tampered = check.selfConsistent || check.claimsChain || lines.slice(i + 1).some(isSelfConsistent);
+    const problem = { kind: tampered ? 'tampered' : 'torn-tail', seq, reason: check.reason } as const;
+    return { entries, head, goodBytes, totalBytes, problem };
+  }
+  return { entries, head, goodBytes, totalBytes, problem: null };
+}
+
+/** Verifies the raw bytes of a journal file. */
+export function scanJournal(bytes: Uint8Array): JournalScan {
+  return scanLines(splitLines(bytes), bytes.length);
+}
+
+function toResult(scan: JournalScan): VerifyResult {
+  const count = scan.entries.length;
+  if (scan.problem === null) return { ok: true, count, head: scan.head };
+  return { ok: false, count, head: scan.head, ...scan.problem };
+}
+
+export function verifyJournalBytes(bytes: Uint8Array): VerifyResult {
+  return toResult(scanJournal(bytes));
+}
+
+/**
+ * Verifies journal lines given as strings, one entry each, without newlines. A single trailing
+ * empty string is ignored, so `text.split('\n')` can be passed as it is.
+ */
+export function verifyEntries(lines: readonly string[]): VerifyResult {
+  const texts = lines.length > 0 && lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+  const raw = texts.map((text, i): RawLine => ({ text, terminated: true, end: i + 1 }));
+  return toResult(scanLines(raw, raw.length));
+}
+
+export type RecoveryPlan =
+  | { readonly action: 'none'; readonly scan: JournalScan }
+  | {
+      readonly action: 'truncate';
+      readonly scan: JournalScan;
+      readonly toBytes: number;
+      readonly discardedBytes: number;
+      readonly lastGoodSeq: number;
+      readonly reason: string;
+    }
+  | { readonly action: 'alarm'; readonly scan: JournalScan; readonly seq: number; readonly reason: string };
+
+/** What opening this journal must do: nothing, cut a torn tail, or refuse to write (alarm). */
+export function planRecovery(bytes: Uint8Array): RecoveryPlan {
+  const scan = scanJournal(bytes);
+  const { problem } = scan;
+  if (problem === null) return { action: 'none', scan };
+  if (problem.kind === 'tampered') return { action: 'alarm', scan, seq: problem.seq, reason: problem.reason };
+  return {
+    action: 'truncate',
+    scan,
+    toBytes: scan.goodBytes,
+    discardedBytes: scan.totalBytes - scan.goodBytes,
+    lastGoodSeq: scan.head.seq,
+    reason: problem.reason,
+  };
+}
+
+/** One sentence for a person (CLI, integrity alarm banner). */
+export function describeVerifyResult(result: VerifyResult): string {
+  if (result.ok) {
+    return `Journal verified: ${result.count} entries, head #${result.head.seq} · ${result.head.hash.slice(0, 12)}.`;
+  }
+  if (result.kind === 'torn-tail') {
+    return (
+      `The journal ends with an incomplete write after #${result.head.seq} (${result.reason}). ` +
+      `The ${result.count} entries before it are intact; the incomplete bytes were never acknowledged and are discarded when the exercise is opened.`
+    );
+  }
+  return (
+    `Integrity alarm at #${result.seq}: ${result.reason}. The record may have been altered or damaged; ` +
+    `the ${result.count} entries before it verify, and the exercise opens read-only.`
+  );
+}
