@@ -52,12 +52,20 @@ export function exercisePaths(dataDir: string, exerciseId: string): ExercisePath
   };
 }
 
-export class ExerciseExistsError extends Error {
-  override readonly name = 'ExerciseExistsError';
+export class ExerciseFolderError extends Error {
+  override readonly name = 'ExerciseFolderError';
 
-  constructor(readonly exerciseId: string, readonly dir: string) {
-    super(`An exercise with id "${exerciseId}" already exists in ${dir}; it was left untouched.`);
+  constructor(
+    readonly code: 'exists' | 'damaged',
+    message: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
   }
+}
+
+function existsError(exerciseId: string, dir: string): ExerciseFolderError {
+  return new ExerciseFolderError('exists', `An exercise with id "${exerciseId}" already exists in ${dir}; it was left untouched.`);
 }
 
 async function exists(fs: FileSystem, path: string): Promise<boolean> {
@@ -88,7 +96,7 @@ export async function writeExerciseFolder(
 ): Promise<ExercisePaths> {
   const meta = ExerciseMeta.parse(files.meta);
   const target = exercisePaths(dataDir, meta.exerciseId);
-  if (await exists(fs, target.dir)) throw new ExerciseExistsError(meta.exerciseId, target.dir);
+  if (await exists(fs, target.dir)) throw existsError(meta.exerciseId, target.dir);
   const parent = join(dataDir, EXERCISES_FOLDER);
   await makeDirectoryDurably(fs, parent);
   const staging = join(parent, `.staging-${meta.exerciseId}-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -100,7 +108,7 @@ export async function writeExerciseFolder(
     if (files.journal !== undefined) await createFileDurably(fs, join(staging, JOURNAL_FILE_NAME), files.journal);
     await fsyncDirectory(fs, staging);
     // rename(2) would silently replace an EMPTY directory that appeared meanwhile: look again.
-    if (await exists(fs, target.dir)) throw new ExerciseExistsError(meta.exerciseId, target.dir);
+    if (await exists(fs, target.dir)) throw existsError(meta.exerciseId, target.dir);
     await fs.rename(staging, target.dir);
     await fsyncDirectory(fs, parent);
   } catch (error) {
@@ -133,10 +141,29 @@ export async function readExerciseFolder(
 ): Promise<{ readonly paths: ExercisePaths; readonly meta: ExerciseMeta; readonly scenarioText: string }> {
   const paths = exercisePaths(dataDir, exerciseId);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const meta = ExerciseMeta.parse(JSON.parse(decoder.decode(await fs.readFile(paths.meta))));
-  const scenarioText = decoder.decode(await fs.readFile(paths.scenario));
+  const metaBytes = await fs.readFile(paths.meta);
+  const scenarioBytes = await fs.readFile(paths.scenario);
+  let meta: ExerciseMeta;
+  let scenarioText: string;
+  try {
+    const parsed = ExerciseMeta.safeParse(JSON.parse(decoder.decode(metaBytes)));
+    if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+    meta = parsed.data;
+    scenarioText = decoder.decode(scenarioBytes);
+  } catch (error) {
+    throw new ExerciseFolderError('damaged', `The files of exercise "${exerciseId}" are damaged: ${describe(error)}`, {
+      cause: error,
+    });
+  }
   if (sha256Hex(scenarioText) !== meta.scenarioSha256) {
-    throw new Error(`The scenario snapshot of exercise "${exerciseId}" does not match the hash in its meta.json.`);
+    throw new ExerciseFolderError(
+      'damaged',
+      `The scenario snapshot of exercise "${exerciseId}" does not match the hash in its meta.json.`,
+    );
   }
   return { paths, meta, scenarioText };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

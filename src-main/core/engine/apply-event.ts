@@ -57,6 +57,10 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
       if (state.clock.kind !== 'paused') return state;
       return { ...state, clock: clockWithPace(state.clock.resume, fromIso(event.wallTime), at) };
     case 'clock-pace-changed':
+      // Before StartEx a pace change amends the plan; while paused it applies on resume.
+      if (state.clock.kind === 'not-started' && state.setup !== null) {
+        return { ...state, setup: { ...state.setup, clock: body.pace } };
+      }
       if (state.clock.kind === 'paused') return { ...state, clock: { ...state.clock, resume: body.pace } };
       if (state.clock.kind !== 'running' && state.clock.kind !== 'stepped') return state;
       return { ...state, clock: clockWithPace(body.pace, fromIso(event.wallTime), at) };
