@@ -11,7 +11,7 @@ import { clockWithPace, fromIso, isConducting, paceOf } from './clock.ts';
 import { applyEffects, applyOption, completeTask, releaseScenarioInject } from './consequences.ts';
 import type { EventBody, EventMeta, ExerciseEvent } from './events.ts';
 import { planOf } from './plan.ts';
-import { fromEntries, own, put, update } from './records.ts';
+import { fromEntries, own, payloadOf, put, update } from './records.ts';
 import { settle } from './settle.ts';
 import type { ExerciseState, Recorded } from './state.ts';
 
@@ -42,7 +42,7 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
   const at = event.scenarioTime;
   switch (body.type) {
     case 'exercise-created': {
-      const { type: _type, ...setup } = body;
+      const setup = payloadOf(body);
       return { ...state, setup };
     }
     case 'exercise-started':
@@ -134,7 +134,7 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
         ),
       };
     case 'decision-recorded': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       const next = { ...state, decisionLog: [...state.decisionLog, { ...recorded(event), ...payload }] };
       if (payload.choice === null) return next;
       const { point, option: optionId } = payload.choice;
@@ -152,10 +152,17 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
         at,
         seq: event.seq,
       } as const;
-      return applyOption({ ...next, decisions: put(next.decisions, point, decided) }, point, option, at, event.seq, payload.cell);
+      return applyOption(
+        { ...next, decisions: put(next.decisions, point, decided) },
+        point,
+        option,
+        at,
+        event.seq,
+        payload.cell,
+      );
     }
     case 'action-logged': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       let next: ExerciseState = { ...state, actions: [...state.actions, { ...recorded(event), ...payload }] };
       for (const task of payload.tasks) {
         next = completeTask(next, task, { kind: 'done', at, seq: event.seq, cell: payload.cell, via: 'action' });
@@ -176,7 +183,10 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
         ...state,
         injects: update(state.injects, body.inject, (i) => ({
           ...i,
-          shares: [...i.shares, ...body.toCells.map((toCell) => ({ ...recorded(event), fromCell: body.fromCell, toCell }))],
+          shares: [
+            ...i.shares,
+            ...body.toCells.map((toCell) => ({ ...recorded(event), fromCell: body.fromCell, toCell })),
+          ],
         })),
       };
     case 'alert-level-changed':
@@ -199,19 +209,19 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
       };
     }
     case 'observation-recorded': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       return { ...state, observations: [...state.observations, { ...recorded(event), ...payload }] };
     }
     case 'target-rated': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       return { ...state, ratings: [...state.ratings, { ...recorded(event), ...payload }] };
     }
     case 'hotwash-note-added': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       return { ...state, hotwash: [...state.hotwash, { ...recorded(event), ...payload }] };
     }
     case 'feedback-recorded': {
-      const { type: _type, ...payload } = body;
+      const payload = payloadOf(body);
       return { ...state, feedback: [...state.feedback, { ...recorded(event), ...payload }] };
     }
     case 'control-log-added':

@@ -7,7 +7,7 @@
  * slept. Items are taken one at a time because each can make another due (a release starts an
  * `after` trigger; an expired default unlocks an inject).
  */
-import { invariant } from './assert-never.ts';
+import { assertNever, invariant } from './assert-never.ts';
 import { ENGINE_ACTOR, type EventBody } from './events.ts';
 import { planOf } from './plan.ts';
 import type { Recorder } from './recorder.ts';
@@ -21,6 +21,8 @@ function bodyFor(item: DueItem): EventBody {
       return { type: 'decision-expired', point: item.point, option: item.option };
     case 'miss-timer':
       return { type: 'timer-missed', timer: item.timer, deadline: item.due };
+    default:
+      return assertNever(item, 'due item');
   }
 }
 

@@ -7,6 +7,7 @@
  *
  * Arithmetic is on integer milliseconds and integer speeds, so readings are exact.
  */
+import { assertNever } from './assert-never.ts';
 
 /** How the clock advances: with the wall clock (×1 or ×N), or only when the facilitator steps it. */
 export type ClockPace =
@@ -39,6 +40,8 @@ export function speedOf(pace: ClockPace): number | null {
       return pace.speed;
     case 'stepped':
       return null;
+    default:
+      return assertNever(pace, 'clock pace');
   }
 }
 
@@ -61,6 +64,8 @@ export function paceOf(clock: ClockState): ClockPace | null {
     case 'not-started':
     case 'ended':
       return null;
+    default:
+      return assertNever(clock, 'clock state');
   }
 }
 
@@ -78,6 +83,8 @@ export function clockReading(clock: ClockState, wall: number): number {
     case 'stepped':
     case 'ended':
       return clock.scenarioTime;
+    default:
+      return assertNever(clock, 'clock state');
   }
 }
 

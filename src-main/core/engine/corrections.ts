@@ -10,7 +10,7 @@
  */
 import type { CorrectableBody, CorrectionBody, EventMeta, ExerciseEvent } from './events.ts';
 import { own, put, update } from './records.ts';
-import type { ExerciseState } from './state.ts';
+import type { CorrectionMark, ExerciseState } from './state.ts';
 
 export type CorrectedView =
   | { readonly kind: 'retracted'; readonly bySeq: number; readonly reason: string }
@@ -46,14 +46,8 @@ export function markCorrection(
   events: readonly ExerciseEvent[],
 ): ExerciseState {
   const kind = correction.type === 'event-retracted' ? 'retracted' : 'amended';
-  const next = {
-    ...state,
-    corrections: put(state.corrections, String(correction.target), {
-      kind,
-      bySeq: correction.seq,
-      reason: correction.reason,
-    }),
-  };
+  const mark: CorrectionMark = { kind, bySeq: correction.seq, reason: correction.reason };
+  const next: ExerciseState = { ...state, corrections: put(state.corrections, String(correction.target), mark) };
   const target = findEvent(events, correction.target);
   if (kind !== 'retracted' || target?.type !== 'decision-recorded' || target.choice === null) return next;
   const point = target.choice.point;

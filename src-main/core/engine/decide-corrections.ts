@@ -25,7 +25,10 @@ export function decideCorrection(rec: Recorder, command: CorrectionCommand): Che
     () =>
       target && isCorrectable(target.type)
         ? null
-        : engineError('not-correctable', `Event #${command.target} (${target?.type ?? 'unknown'}) records what the clock or the facilitator did to the session and cannot be corrected.`),
+        : engineError(
+            'not-correctable',
+            `Event #${command.target} (${target?.type ?? 'unknown'}) records what the clock or the facilitator did to the session and cannot be corrected.`,
+          ),
     () =>
       own(state.corrections, String(command.target))?.kind === 'retracted'
         ? engineError('already-retracted', `Event #${command.target} has already been retracted.`)
@@ -41,7 +44,10 @@ export function decideCorrection(rec: Recorder, command: CorrectionCommand): Che
     () =>
       payload.type === target.type
         ? null
-        : engineError('amend-type-mismatch', `Event #${command.target} is a ${target.type}; an amendment must be one too.`),
+        : engineError(
+            'amend-type-mismatch',
+            `Event #${command.target} is a ${target.type}; an amendment must be one too.`,
+          ),
     () => correctableBody(state, payload),
     () => {
       if (target.type !== 'decision-recorded' || payload.type !== 'decision-recorded') return null;
@@ -49,7 +55,10 @@ export function decideCorrection(rec: Recorder, command: CorrectionCommand): Che
       const after = payload.choice?.point ?? null;
       return before === after
         ? null
-        : engineError('amend-changes-point', 'An amendment cannot move a decision to another decision point: retract it and record the right decision.');
+        : engineError(
+            'amend-changes-point',
+            'An amendment cannot move a decision to another decision point: retract it and record the right decision.',
+          );
     },
   );
   if (amendFailure) return amendFailure;

@@ -2,10 +2,12 @@
  * Evaluators' observations and P/S/M/U ratings, the hot wash, participant feedback and the control
  * cell's log. These are allowed after EndEx too: evaluation and the hot wash follow play.
  */
+import { assertNever } from './assert-never.ts';
 import type { Command } from './commands.ts';
 import { controlOnly, inPhase } from './guards.ts';
 import type { Recorder } from './recorder.ts';
 import { correctableBody, first, type Check } from './validate.ts';
+import { payloadOf } from './records.ts';
 
 type EvaluationCommand = Extract<
   Command,
@@ -16,27 +18,55 @@ export function decideEvaluation(rec: Recorder, command: EvaluationCommand): Che
   const state = rec.state;
   switch (command.type) {
     case 'record-observation': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const body = { type: 'observation-recorded', ...payload } as const;
-      return record(rec, first(() => inPhase(state, 'conduct', 'ended'), () => correctableBody(state, body)), body);
+      return record(
+        rec,
+        first(
+          () => inPhase(state, 'conduct', 'ended'),
+          () => correctableBody(state, body),
+        ),
+        body,
+      );
     }
     case 'rate-target': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const body = { type: 'target-rated', ...payload } as const;
-      return record(rec, first(() => inPhase(state, 'conduct', 'ended'), () => correctableBody(state, body)), body);
+      return record(
+        rec,
+        first(
+          () => inPhase(state, 'conduct', 'ended'),
+          () => correctableBody(state, body),
+        ),
+        body,
+      );
     }
     case 'add-hotwash-note': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const body = { type: 'hotwash-note-added', ...payload } as const;
-      return record(rec, first(() => inPhase(state, 'conduct', 'ended'), () => correctableBody(state, body)), body);
+      return record(
+        rec,
+        first(
+          () => inPhase(state, 'conduct', 'ended'),
+          () => correctableBody(state, body),
+        ),
+        body,
+      );
     }
     case 'record-feedback': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const body = { type: 'feedback-recorded', ...payload } as const;
-      return record(rec, first(() => inPhase(state, 'conduct', 'ended'), () => correctableBody(state, body)), body);
+      return record(
+        rec,
+        first(
+          () => inPhase(state, 'conduct', 'ended'),
+          () => correctableBody(state, body),
+        ),
+        body,
+      );
     }
     case 'add-control-log': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const body = { type: 'control-log-added', ...payload } as const;
       const failure = first(
         () => inPhase(state, 'planned', 'conduct', 'ended'),
@@ -45,6 +75,8 @@ export function decideEvaluation(rec: Recorder, command: EvaluationCommand): Che
       );
       return record(rec, failure, body);
     }
+    default:
+      return assertNever(command, 'command');
   }
 }
 

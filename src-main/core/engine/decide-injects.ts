@@ -2,6 +2,7 @@
  * The facilitator's and controllers' hands on the MSEL: release now, hold, un-hold, skip, ad-hoc
  * injects; and the cells' acknowledging and sharing of what they received.
  */
+import { assertNever } from './assert-never.ts';
 import { CHANNELS } from '../scenario/schema.ts';
 import { Id, LIMITS } from '../scenario/text.ts';
 import { formatScenarioTime } from '../time.ts';
@@ -10,7 +11,7 @@ import { engineError } from './errors.ts';
 import { controlOnly, inPhase, notPending, releasedInject, visibleTo } from './guards.ts';
 import { planOf } from './plan.ts';
 import type { Recorder } from './recorder.ts';
-import { own } from './records.ts';
+import { own, payloadOf } from './records.ts';
 import type { ExerciseState, InjectRuntime } from './state.ts';
 import { cell, correctableBody, effects, first, text, unknownInject, type Check } from './validate.ts';
 
@@ -41,18 +42,30 @@ function checkAdhoc(rec: Recorder, command: Extract<Command, { type: 'release-ad
     () =>
       Id.safeParse(inject.id).success
         ? null
-        : engineError('invalid-command', 'An inject id starts with a letter and uses only letters, digits, "_", "-" and "."'),
+        : engineError(
+            'invalid-command',
+            'An inject id starts with a letter and uses only letters, digits, "_", "-" and "."',
+          ),
     () =>
       own(state.injects, inject.id) === undefined
         ? null
         : engineError('duplicate-id', `An inject "${inject.id}" already exists; give the new one another id.`),
     () => text(inject.title, 'title', { required: true, max: LIMITS.shortText }),
     () => text(inject.body, 'message', { required: true }),
-    () => ((CHANNELS as readonly string[]).includes(inject.channel) ? null : engineError('invalid-command', `Deliver it by ${CHANNELS.join(', ')}.`)),
+    () =>
+      (CHANNELS as readonly string[]).includes(inject.channel)
+        ? null
+        : engineError('invalid-command', `Deliver it by ${CHANNELS.join(', ')}.`),
     () => cell(state, inject.from),
-    () => (inject.to.length === 0 ? engineError('invalid-command', 'Address the inject to at least one cell, or to "all".') : null),
+    () =>
+      inject.to.length === 0
+        ? engineError('invalid-command', 'Address the inject to at least one cell, or to "all".')
+        : null,
     () => inject.to.map((c) => (c === 'all' ? null : cell(state, c))).find((c) => c !== null) ?? null,
-    () => (inject.visibility === 'addressed' || inject.visibility === 'public' ? null : engineError('invalid-command', 'Visibility is "addressed" or "public".')),
+    () =>
+      inject.visibility === 'addressed' || inject.visibility === 'public'
+        ? null
+        : engineError('invalid-command', 'Visibility is "addressed" or "public".'),
     () => (inject.marking === null ? null : text(inject.marking, 'marking', { max: LIMITS.shortText })),
     () => effects(state, inject.effects),
   );
@@ -76,7 +89,10 @@ export function decideInjects(rec: Recorder, command: InjectCommand): Check {
         if (failure) return failure;
       }
       if (runtime.locked) {
-        return engineError('inject-locked', `Inject "${command.inject}" belongs to a branch no decision has opened yet. Write an ad-hoc inject instead if play needs it.`);
+        return engineError(
+          'inject-locked',
+          `Inject "${command.inject}" belongs to a branch no decision has opened yet. Write an ad-hoc inject instead if play needs it.`,
+        );
       }
       rec.emit({ type: 'inject-released', inject: command.inject, manual: true });
       return null;
@@ -92,7 +108,10 @@ export function decideInjects(rec: Recorder, command: InjectCommand): Check {
         () => text(command.reason, 'reason', { max: LIMITS.shortText }),
         () =>
           command.type === 'hold-inject' && runtime.held
-            ? engineError('inject-held', `Inject "${command.inject}" is already on hold since ${formatScenarioTime(runtime.held.since)}.`)
+            ? engineError(
+                'inject-held',
+                `Inject "${command.inject}" is already on hold since ${formatScenarioTime(runtime.held.since)}.`,
+              )
             : null,
       );
       if (failure) return failure;
@@ -119,7 +138,7 @@ export function decideInjects(rec: Recorder, command: InjectCommand): Check {
       return null;
     }
     case 'acknowledge-inject': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const failure = first(
         () => inPhase(state, 'conduct'),
         () => correctableBody(state, { type: 'inject-acknowledged', ...payload }),
@@ -127,7 +146,10 @@ export function decideInjects(rec: Recorder, command: InjectCommand): Check {
         () => (visibleTo(state, payload.inject, payload.cell) ? null : notVisible(payload.inject, payload.cell)),
         () =>
           own(state.injects, payload.inject)?.acknowledgements.some((a) => a.cell === payload.cell)
-            ? engineError('already-acknowledged', `Cell "${payload.cell}" has already acknowledged inject "${payload.inject}".`)
+            ? engineError(
+                'already-acknowledged',
+                `Cell "${payload.cell}" has already acknowledged inject "${payload.inject}".`,
+              )
             : null,
       );
       if (failure) return failure;
@@ -135,17 +157,20 @@ export function decideInjects(rec: Recorder, command: InjectCommand): Check {
       return null;
     }
     case 'share-inject': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const failure = first(
         () => inPhase(state, 'conduct'),
         () => correctableBody(state, { type: 'inject-shared', ...payload }),
         () => releasedInject(state, payload.inject),
-        () => (visibleTo(state, payload.inject, payload.fromCell) ? null : notVisible(payload.inject, payload.fromCell)),
+        () =>
+          visibleTo(state, payload.inject, payload.fromCell) ? null : notVisible(payload.inject, payload.fromCell),
       );
       if (failure) return failure;
       rec.emit({ type: 'inject-shared', ...payload });
       return null;
     }
+    default:
+      return assertNever(command, 'command');
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Creating, starting and ending an exercise, and running its clock.
  */
+import { assertNever } from './assert-never.ts';
 import { LIMITS } from '../scenario/text.ts';
 import { DAY_MS } from '../time.ts';
 import { catchUp } from './catch-up.ts';
@@ -11,6 +12,7 @@ import { inPhase } from './guards.ts';
 import { planOf } from './plan.ts';
 import type { Recorder } from './recorder.ts';
 import { first, pace, text, type Check } from './validate.ts';
+import { payloadOf } from './records.ts';
 
 type Create = Extract<Command, { type: 'create-exercise' }>;
 
@@ -31,19 +33,27 @@ function checkSetup(rec: Recorder, command: Create): Check {
     () =>
       command.scenarioId === state.scenario.id
         ? null
-        : engineError('scenario-mismatch', `The exercise names scenario "${command.scenarioId}" but runs "${state.scenario.id}".`),
+        : engineError(
+            'scenario-mismatch',
+            `The exercise names scenario "${command.scenarioId}" but runs "${state.scenario.id}".`,
+          ),
     () => text(command.scenarioHash, 'scenario hash', { required: true, max: LIMITS.shortText }),
     () => text(command.title, 'title', { required: true, max: LIMITS.shortText }),
     () => (DATE_PATTERN.test(command.date) ? null : engineError('invalid-command', 'Write the date as YYYY-MM-DD.')),
     () => text(command.venue, 'venue', { max: LIMITS.shortText }),
     () => text(command.marking, 'classification marking', { required: true, max: LIMITS.shortText }),
-    () => (command.language === 'en' || command.language === 'ko' ? null : engineError('invalid-command', 'The language is "en" or "ko".')),
+    () =>
+      command.language === 'en' || command.language === 'ko'
+        ? null
+        : engineError('invalid-command', 'The language is "en" or "ko".'),
     () => pace(command.clock),
     () => {
       const people = [...command.participants, ...command.evaluators];
-      if (people.length > LIMITS.listLarge) return engineError('invalid-command', 'Too many participants and evaluators.');
+      if (people.length > LIMITS.listLarge)
+        return engineError('invalid-command', 'Too many participants and evaluators.');
       const twice = duplicate(people.map((p) => p.id));
-      if (twice !== undefined) return engineError('duplicate-id', `Two people have the id "${twice}"; give each a different one.`);
+      if (twice !== undefined)
+        return engineError('duplicate-id', `Two people have the id "${twice}"; give each a different one.`);
       for (const person of people) {
         const failure = first(
           () => text(person.id, 'person id', { required: true, max: LIMITS.idLength }),
@@ -54,7 +64,10 @@ function checkSetup(rec: Recorder, command: Create): Check {
       const stray = command.participants.find((p) => !plan.cells.has(p.cell));
       return stray === undefined
         ? null
-        : engineError('unknown-cell', `Participant "${stray.name}" is seated in cell "${stray.cell}", which this scenario does not have.`);
+        : engineError(
+            'unknown-cell',
+            `Participant "${stray.name}" is seated in cell "${stray.cell}", which this scenario does not have.`,
+          );
     },
   );
 }
@@ -67,7 +80,17 @@ export function decideLifecycle(
   rec: Recorder,
   command: Extract<
     Command,
-    { type: 'create-exercise' | 'start-exercise' | 'pause-clock' | 'resume-clock' | 'set-clock-pace' | 'step-clock' | 'tick' | 'end-exercise' }
+    {
+      type:
+        | 'create-exercise'
+        | 'start-exercise'
+        | 'pause-clock'
+        | 'resume-clock'
+        | 'set-clock-pace'
+        | 'step-clock'
+        | 'tick'
+        | 'end-exercise';
+    }
   >,
 ): Check {
   const state = rec.state;
@@ -75,7 +98,7 @@ export function decideLifecycle(
     case 'create-exercise': {
       const failure = checkSetup(rec, command);
       if (failure) return failure;
-      const { type: _type, ...setup } = command;
+      const setup = payloadOf(command);
       rec.emit({ type: 'exercise-created', ...setup });
       return null;
     }
@@ -100,10 +123,14 @@ export function decideLifecycle(
       return null;
     }
     case 'set-clock-pace': {
-      const failure = first(() => inPhase(state, 'planned', 'conduct'), () => pace(command.pace));
+      const failure = first(
+        () => inPhase(state, 'planned', 'conduct'),
+        () => pace(command.pace),
+      );
       if (failure) return failure;
       const current = paceOf(state.clock) ?? state.setup?.clock;
-      if (current && samePace(current, command.pace)) return engineError('no-change', 'The clock already runs at that pace.');
+      if (current && samePace(current, command.pace))
+        return engineError('no-change', 'The clock already runs at that pace.');
       rec.emit({ type: 'clock-pace-changed', pace: command.pace });
       return null;
     }
@@ -135,5 +162,7 @@ export function decideLifecycle(
       rec.emit({ type: 'exercise-ended' });
       return null;
     }
+    default:
+      return assertNever(command, 'command');
   }
 }

@@ -1,12 +1,13 @@
 /**
  * What the cells do in play: decide, act, raise the alert level, stand up headquarters.
  */
+import { assertNever } from './assert-never.ts';
 import { formatScenarioTime } from '../time.ts';
 import type { Command } from './commands.ts';
 import { engineError } from './errors.ts';
 import { inPhase } from './guards.ts';
 import type { Recorder } from './recorder.ts';
-import { own } from './records.ts';
+import { own, payloadOf } from './records.ts';
 import type { ExerciseState } from './state.ts';
 import { correctableBody, first, type Check } from './validate.ts';
 
@@ -23,7 +24,10 @@ function pointOpen(state: ExerciseState, point: string): Check {
     case 'open':
       return null;
     case 'closed':
-      return engineError('decision-not-open', `Decision point "${point}" opens when its inject is released; it has not been yet.`);
+      return engineError(
+        'decision-not-open',
+        `Decision point "${point}" opens when its inject is released; it has not been yet.`,
+      );
     case 'decided':
       return engineError(
         'decision-already-recorded',
@@ -34,6 +38,8 @@ function pointOpen(state: ExerciseState, point: string): Check {
         'decision-not-open',
         `Decision point "${point}" expired at ${formatScenarioTime(decision.at)} and took its default "${decision.option}". Record what the cell decided as a free-text decision.`,
       );
+    default:
+      return assertNever(decision, 'decision state');
   }
 }
 
@@ -41,7 +47,7 @@ export function decidePlay(rec: Recorder, command: PlayCommand): Check {
   const state = rec.state;
   switch (command.type) {
     case 'record-decision': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const failure = first(
         () => inPhase(state, 'conduct'),
         () => correctableBody(state, { type: 'decision-recorded', ...payload }),
@@ -52,7 +58,7 @@ export function decidePlay(rec: Recorder, command: PlayCommand): Check {
       return null;
     }
     case 'log-action': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const failure = first(
         () => inPhase(state, 'conduct'),
         () => correctableBody(state, { type: 'action-logged', ...payload }),
@@ -62,11 +68,14 @@ export function decidePlay(rec: Recorder, command: PlayCommand): Check {
       return null;
     }
     case 'set-alert-level': {
-      const { type: _type, ...payload } = command;
+      const payload = payloadOf(command);
       const failure = first(
         () => inPhase(state, 'conduct'),
         () => correctableBody(state, { type: 'alert-level-changed', ...payload }),
-        () => (state.alert.level === payload.level ? engineError('no-change', `The alert level is already "${payload.level}".`) : null),
+        () =>
+          state.alert.level === payload.level
+            ? engineError('no-change', `The alert level is already "${payload.level}".`)
+            : null,
       );
       if (failure) return failure;
       rec.emit({ type: 'alert-level-changed', ...payload });
@@ -81,8 +90,10 @@ export function decidePlay(rec: Recorder, command: PlayCommand): Check {
         () => correctableBody(state, body),
         () => {
           const active = own(state.headquarters, payload.hq)?.active ?? false;
-          if (type === 'activate-hq' && active) return engineError('hq-already-active', `Headquarters "${payload.hq}" is already active.`);
-          if (type === 'deactivate-hq' && !active) return engineError('hq-not-active', `Headquarters "${payload.hq}" is not active.`);
+          if (type === 'activate-hq' && active)
+            return engineError('hq-already-active', `Headquarters "${payload.hq}" is already active.`);
+          if (type === 'deactivate-hq' && !active)
+            return engineError('hq-not-active', `Headquarters "${payload.hq}" is not active.`);
           return null;
         },
       );
@@ -90,5 +101,7 @@ export function decidePlay(rec: Recorder, command: PlayCommand): Check {
       rec.emit(body);
       return null;
     }
+    default:
+      return assertNever(command, 'command');
   }
 }

@@ -31,7 +31,8 @@ export function project(scenario: Scenario, events: readonly ExerciseEvent[]): E
     else if (view.kind === 'amended') state = applyEvent(state, event, view.payload);
     else state = advance(state, event);
   }
-  return { ...state, log: events };
+  // A copy: the caller's array may keep growing, the state's log must not change under it.
+  return { ...state, log: [...events] };
 }
 
 /** Replays a journal into the state the live run had (the same fold as `project`). */

@@ -2,6 +2,7 @@
  * Phase and permission guards shared by the command handlers, each with the message a person
  * needs to put it right.
  */
+import { assertNever } from './assert-never.ts';
 import { formatScenarioTime } from '../time.ts';
 import { engineError } from './errors.ts';
 import { isControlCell, planOf } from './plan.ts';
@@ -13,7 +14,10 @@ const PHASE_HINT: Readonly<Record<Phase, ReturnType<typeof engineError>>> = {
   new: engineError('not-created', 'Create the exercise first: pick the scenario, participants and clock mode.'),
   planned: engineError('not-started', 'The exercise has not started yet: start it (StartEx) first.'),
   conduct: engineError('already-started', 'The exercise is already running; this can only be done before StartEx.'),
-  ended: engineError('ended', 'The exercise has ended (EndEx); play can no longer change. Use a correction to fix the record.'),
+  ended: engineError(
+    'ended',
+    'The exercise has ended (EndEx); play can no longer change. Use a correction to fix the record.',
+  ),
 };
 
 /** Refuses unless the exercise is in one of the given phases. */
@@ -58,10 +62,18 @@ export function notPending(inject: string, runtime: InjectRuntime): Check {
     case 'pending':
       return null;
     case 'released':
-      return engineError('inject-not-pending', `Inject "${inject}" was already released at ${formatScenarioTime(status.at)}.`);
+      return engineError(
+        'inject-not-pending',
+        `Inject "${inject}" was already released at ${formatScenarioTime(status.at)}.`,
+      );
     case 'cancelled':
-      return engineError('inject-cancelled', `Inject "${inject}" was cancelled by option "${status.option}" of decision "${status.point}" and will not be released.`);
+      return engineError(
+        'inject-cancelled',
+        `Inject "${inject}" was cancelled by option "${status.option}" of decision "${status.point}" and will not be released.`,
+      );
     case 'skipped':
       return engineError('inject-not-pending', `Inject "${inject}" was skipped at ${formatScenarioTime(status.at)}.`);
+    default:
+      return assertNever(status, 'inject status');
   }
 }

@@ -7,10 +7,11 @@
  * service re-runs `decide` on the fresh state. So an event is complete, hashable JSON the moment
  * it is decided, and a replay sees exactly the seqs the live run saw.
  */
-import { clockReading, toIso } from './clock.ts';
+import { toIso } from './clock.ts';
 import type { DecideContext } from './commands.ts';
 import { EVENT_VERSION, type Actor, type EventBody, type ExerciseEvent } from './events.ts';
 import { evolve } from './evolve.ts';
+import { scenarioTimeAt } from './queries.ts';
 import type { ExerciseState } from './state.ts';
 
 export interface Recorder {
@@ -20,11 +21,6 @@ export interface Recorder {
   /** The scenario time now: the clock's reading, never behind the latest event. */
   now(): number;
   emit(body: EventBody, options?: { readonly at?: number; readonly actor?: Actor }): void;
-}
-
-/** Scenario time at a wall time: the clock's reading, never earlier than the latest event. */
-export function scenarioTimeAt(state: ExerciseState, wall: number): number {
-  return Math.max(state.scenarioTime, clockReading(state.clock, wall));
 }
 
 export function recorder(initial: ExerciseState, ctx: DecideContext): Recorder {

@@ -27,3 +27,8 @@ export function fromEntries<T>(entries: Iterable<readonly [string, T]>): Dict<T>
   for (const [key, value] of entries) out[key] = value;
   return out;
 }
+
+/** A command's or event's payload: everything but its `type` tag. */
+export function payloadOf<T extends { readonly type: string }>(tagged: T): Omit<T, 'type'> {
+  return Object.fromEntries(Object.entries(tagged).filter(([key]) => key !== 'type')) as Omit<T, 'type'>;
+}

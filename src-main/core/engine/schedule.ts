@@ -70,11 +70,13 @@ export function dueItems(state: ExerciseState): readonly DueItem[] {
   }
   for (const [id, { index }] of plan.timers) {
     const timer = own(state.timers, id);
-    if (timer?.kind === 'running') items.push({ item: { kind: 'miss-timer', due: timer.deadline, timer: id }, order: index });
+    if (timer?.kind === 'running')
+      items.push({ item: { kind: 'miss-timer', due: timer.deadline, timer: id }, order: index });
   }
   for (const planned of plan.injects.values()) {
     const due = injectDueTime(state, planned);
-    if (due !== null) items.push({ item: { kind: 'release-inject', due, inject: planned.inject.id }, order: planned.index });
+    if (due !== null)
+      items.push({ item: { kind: 'release-inject', due, inject: planned.inject.id }, order: planned.index });
   }
   items.sort(
     (a, b) => a.item.due - b.item.due || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.order - b.order,

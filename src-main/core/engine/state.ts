@@ -5,12 +5,12 @@
  *
  * All times here are scenario times (ms since T0) unless the name says wall.
  */
+import { assertNever } from './assert-never.ts';
 import type { AlertLevel, ServiceState } from '../scenario/conditions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ClockState } from './clock.ts';
 import { propagate } from './cascade.ts';
 import type {
-  AcknowledgePayload,
   ActionPayload,
   Actor,
   AdhocInject,
@@ -186,10 +186,10 @@ export function phaseOf(state: ExerciseState): Phase {
     case 'paused':
     case 'stepped':
       return 'conduct';
+    default:
+      return assertNever(state.clock, 'clock state');
   }
 }
-
-export type AcknowledgementEntry = Recorded & AcknowledgePayload;
 
 export function initialState(scenario: Scenario): ExerciseState {
   const set = fromEntries(scenario.services.map((s) => [s.id, s.initial] as const));

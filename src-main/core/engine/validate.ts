@@ -75,7 +75,8 @@ export function effects(state: ExerciseState, value: EffectsData): Check {
 }
 
 function strings(values: readonly string[], what: string): Check {
-  if (values.length > LIMITS.listSmall) return engineError('invalid-command', `List at most ${LIMITS.listSmall} ${what}.`);
+  if (values.length > LIMITS.listSmall)
+    return engineError('invalid-command', `List at most ${LIMITS.listSmall} ${what}.`);
   for (const value of values) {
     const failure = text(value, what, { required: true });
     if (failure) return failure;
@@ -95,13 +96,20 @@ export function correctableBody(state: ExerciseState, body: CorrectableBody): Ch
         () => {
           if (body.choice === null) return null;
           const planned = plan.points.get(body.choice.point);
-          if (!planned) return engineError('unknown-decision-point', `There is no decision point "${body.choice.point}".`);
+          if (!planned)
+            return engineError('unknown-decision-point', `There is no decision point "${body.choice.point}".`);
           if (!planned.point.options.some((o) => o.id === body.choice?.option)) {
-            return engineError('unknown-option', `Decision point "${body.choice.point}" has no option "${body.choice.option}".`);
+            return engineError(
+              'unknown-option',
+              `Decision point "${body.choice.point}" has no option "${body.choice.option}".`,
+            );
           }
           return planned.point.cells.includes(body.cell)
             ? null
-            : engineError('cell-not-deciding', `Cell "${body.cell}" is not asked to decide "${body.choice.point}"; it is for ${planned.point.cells.join(', ')}.`);
+            : engineError(
+                'cell-not-deciding',
+                `Cell "${body.cell}" is not asked to decide "${body.choice.point}"; it is for ${planned.point.cells.join(', ')}.`,
+              );
         },
       );
     case 'action-logged':
@@ -113,24 +121,33 @@ export function correctableBody(state: ExerciseState, body: CorrectableBody): Ch
     case 'inject-acknowledged':
       return first(
         () => cell(state, body.cell),
-        () => (plan.injects.has(body.inject) || Object.hasOwn(state.adhoc, body.inject) ? null : unknownInject(body.inject)),
+        () =>
+          plan.injects.has(body.inject) || Object.hasOwn(state.adhoc, body.inject) ? null : unknownInject(body.inject),
       );
     case 'inject-shared':
       return first(
         () => cell(state, body.fromCell),
-        () => (body.toCells.length === 0 ? engineError('invalid-command', 'Choose at least one cell to share with.') : null),
+        () =>
+          body.toCells.length === 0 ? engineError('invalid-command', 'Choose at least one cell to share with.') : null,
         () => body.toCells.map((c) => cell(state, c)).find((c) => c !== null) ?? null,
-        () => (plan.injects.has(body.inject) || Object.hasOwn(state.adhoc, body.inject) ? null : unknownInject(body.inject)),
+        () =>
+          plan.injects.has(body.inject) || Object.hasOwn(state.adhoc, body.inject) ? null : unknownInject(body.inject),
       );
     case 'alert-level-changed':
       return first(
-        () => ((ALERT_LEVELS as readonly string[]).includes(body.level) ? null : engineError('invalid-command', `"${body.level}" is not an alert level: use ${ALERT_LEVELS.join(', ')}.`)),
+        () =>
+          (ALERT_LEVELS as readonly string[]).includes(body.level)
+            ? null
+            : engineError('invalid-command', `"${body.level}" is not an alert level: use ${ALERT_LEVELS.join(', ')}.`),
         () => text(body.reason, 'reason'),
       );
     case 'hq-activated':
     case 'hq-deactivated':
       return first(
-        () => (plan.headquartersIds.has(body.hq) ? null : engineError('unknown-headquarters', `There is no headquarters "${body.hq}" in this scenario.`)),
+        () =>
+          plan.headquartersIds.has(body.hq)
+            ? null
+            : engineError('unknown-headquarters', `There is no headquarters "${body.hq}" in this scenario.`),
         () => text(body.reason, 'reason'),
       );
     case 'observation-recorded':
@@ -143,23 +160,47 @@ export function correctableBody(state: ExerciseState, body: CorrectableBody): Ch
     case 'target-rated':
       return first(
         () => evaluator(state, body.evaluator),
-        () => (plan.targetIds.has(body.target) ? null : engineError('unknown-target', `There is no capability target "${body.target}".`)),
-        () => ((RATINGS as readonly string[]).includes(body.rating) ? null : engineError('invalid-command', `Rate with ${RATINGS.join(', ')}.`)),
+        () =>
+          plan.targetIds.has(body.target)
+            ? null
+            : engineError('unknown-target', `There is no capability target "${body.target}".`),
+        () =>
+          (RATINGS as readonly string[]).includes(body.rating)
+            ? null
+            : engineError('invalid-command', `Rate with ${RATINGS.join(', ')}.`),
         () => text(body.notes, 'notes'),
       );
     case 'hotwash-note-added':
       return first(
         () => cell(state, body.cell),
-        () => ((HOTWASH_KINDS as readonly string[]).includes(body.kind) ? null : engineError('invalid-command', 'A hot-wash note is a strength or an improvement.')),
-        () => (body.capability === null || plan.capabilityIds.has(body.capability) ? null : engineError('unknown-capability', `There is no core capability "${body.capability}".`)),
+        () =>
+          (HOTWASH_KINDS as readonly string[]).includes(body.kind)
+            ? null
+            : engineError('invalid-command', 'A hot-wash note is a strength or an improvement.'),
+        () =>
+          body.capability === null || plan.capabilityIds.has(body.capability)
+            ? null
+            : engineError('unknown-capability', `There is no core capability "${body.capability}".`),
         () => text(body.text, 'note', { required: true }),
       );
     case 'feedback-recorded':
       return first(
-        () => (state.setup?.participants.some((p) => p.id === body.participant) ? null : engineError('unknown-participant', `"${body.participant}" is not a participant of this exercise.`)),
-        () => (body.ratings.every((r) => Number.isInteger(r.score) && r.score >= 1 && r.score <= 5) ? null : engineError('invalid-command', 'Each feedback rating is a whole number from 1 to 5.')),
-        () => (body.ratings.length > LIMITS.listSmall ? engineError('invalid-command', `At most ${LIMITS.listSmall} rated statements.`) : null),
-        () => body.ratings.map((r) => text(r.item, 'rated statement', { required: true, max: LIMITS.shortText })).find((c) => c !== null) ?? null,
+        () =>
+          state.setup?.participants.some((p) => p.id === body.participant)
+            ? null
+            : engineError('unknown-participant', `"${body.participant}" is not a participant of this exercise.`),
+        () =>
+          body.ratings.every((r) => Number.isInteger(r.score) && r.score >= 1 && r.score <= 5)
+            ? null
+            : engineError('invalid-command', 'Each feedback rating is a whole number from 1 to 5.'),
+        () =>
+          body.ratings.length > LIMITS.listSmall
+            ? engineError('invalid-command', `At most ${LIMITS.listSmall} rated statements.`)
+            : null,
+        () =>
+          body.ratings
+            .map((r) => text(r.item, 'rated statement', { required: true, max: LIMITS.shortText }))
+            .find((c) => c !== null) ?? null,
         () => strings(body.strengths, 'strengths'),
         () => strings(body.improvements, 'improvements'),
         () => text(body.comment, 'comment'),
