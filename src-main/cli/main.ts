@@ -3,7 +3,11 @@
  * Usage errors exit 2 with the command's help; bad input exits 1 with a plain message.
  */
 import { parseArgs } from 'node:util';
+import { demoCommand, demoHelp } from './commands/demo.ts';
+import { exportCommand, exportHelp, importCommand, importHelp, listCommand, listHelp } from './commands/exercises.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
+import { verifyCommand, verifyHelp } from './commands/verify.ts';
+import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, processIo, UsageError } from './io.ts';
 import type { CliIo } from './io.ts';
 
@@ -12,7 +16,14 @@ const HELP = `sitroom — offline tabletop exercises for a national crisis task 
 Usage: sitroom <command> [options]
 
 Commands:
-  validate <file>...   check scenario packages (schema, references, lint)
+  validate <file>...     check scenario packages (schema, references, lint)
+  demo                   run a scripted exercise on a virtual clock and write its journal
+  verify <exercise>      check an exercise journal's hash chain (folder, id or archive)
+  list                   list the exercises in the data directory
+  export <id> --out F    write an exercise archive (.sitroom) to carry to another machine
+  import F.sitroom       verify an archive, then add its exercise
+
+The data directory is --data-dir, else SITROOM_DATA_DIR, else the platform's user-data folder.
 
 Run "sitroom <command> --help" for a command's options.`;
 
@@ -22,11 +33,51 @@ interface CommandSpec {
   readonly run: (values: Record<string, unknown>, positionals: string[], io: CliIo) => Promise<number>;
 }
 
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const dataDirOf = (values: Record<string, unknown>) => resolveDataDir(str(values['data-dir']));
+const DATA_DIR = { 'data-dir': { type: 'string' } } as const;
+
 const COMMANDS: Record<string, CommandSpec> = {
   validate: {
     help: validateHelp,
     options: { json: { type: 'boolean', default: false } },
     run: (values, files, io) => validateCommand({ files, json: values['json'] === true }, io),
+  },
+  demo: {
+    help: demoHelp,
+    options: { scenario: { type: 'string' }, playthrough: { type: 'string' }, quiet: { type: 'boolean', default: false }, ...DATA_DIR },
+    run: (values, rest, io) => {
+      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}"`);
+      return demoCommand(
+        {
+          scenario: str(values['scenario']) ?? 'pangyo-datacenter-fire',
+          playthrough: str(values['playthrough']) ?? 'strong',
+          dataDir: dataDirOf(values),
+          quiet: values['quiet'] === true,
+        },
+        io,
+      );
+    },
+  },
+  verify: {
+    help: verifyHelp,
+    options: { head: { type: 'string' }, ...DATA_DIR },
+    run: (values, [target], io) => verifyCommand({ target, head: str(values['head']), dataDir: dataDirOf(values) }, io),
+  },
+  list: {
+    help: listHelp,
+    options: { ...DATA_DIR },
+    run: (values, _rest, io) => listCommand({ dataDir: dataDirOf(values) }, io),
+  },
+  export: {
+    help: exportHelp,
+    options: { out: { type: 'string' }, ...DATA_DIR },
+    run: (values, [id], io) => exportCommand({ id, out: str(values['out']), dataDir: dataDirOf(values) }, io),
+  },
+  import: {
+    help: importHelp,
+    options: { ...DATA_DIR },
+    run: (values, [file], io) => importCommand({ file, dataDir: dataDirOf(values) }, io),
   },
 };
 

@@ -226,6 +226,9 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
     }
     case 'control-log-added':
       return { ...state, controlLog: [...state.controlLog, { ...recorded(event), text: body.text }] };
+    case 'journal-recovered':
+      // A note in the record that bytes after the last good entry were discarded; no state change.
+      return state;
     case 'event-retracted':
     case 'event-amended':
       // Corrections act through the corrected view of the log (see `corrections.ts`).

@@ -214,6 +214,8 @@ export type EventBody =
   | { readonly type: 'adhoc-inject-released'; readonly inject: AdhocInject }
   | { readonly type: 'decision-expired'; readonly point: string; readonly option: string }
   | { readonly type: 'timer-missed'; readonly timer: string; readonly deadline: number }
+  /** Written by the store, not by `decide`: a torn tail was cut off when the journal was opened. */
+  | { readonly type: 'journal-recovered'; readonly discardedBytes: number; readonly lastGoodSeq: number }
   | CorrectableBody
   | CorrectionBody;
 
