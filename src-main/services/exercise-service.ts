@@ -58,9 +58,17 @@ export class ExerciseService {
     return { session, created };
   }
 
-  #journalOptions() {
+  /**
+   * Free space is checked when an exercise is created (preflight, reliability.md §2); reopening an
+   * existing record on a nearly full disk must still work, read-only if need be.
+   */
+  #journalOptions(purpose: 'create' | 'open' = 'create') {
     const now = this.options.now ?? Date.now;
-    return { now: () => new Date(now()), ...(this.options.fs ? { fs: this.options.fs } : {}) };
+    return {
+      now: () => new Date(now()),
+      ...(purpose === 'open' ? { minFreeBytes: 0 } : {}),
+      ...(this.options.fs ? { fs: this.options.fs } : {}),
+    };
   }
 
   /** Opens an exercise: verifies the chain, cuts a torn tail (recording it), folds the events. */
@@ -70,7 +78,7 @@ export class ExerciseService {
     const { paths, meta, scenarioText } = await readExerciseFolder(this.dataDir, id);
     const loaded = loadScenario(scenarioText);
     if (!loaded.ok) throw new Error(`The scenario snapshot of exercise "${id}" no longer validates: ${loaded.errors[0]?.message ?? ''}`);
-    const journal = await openJournal(paths.dir, this.#journalOptions());
+    const journal = await openJournal(paths.dir, this.#journalOptions('open'));
     try {
       const session = await ExerciseSession.load(meta, loaded.scenario, scenarioText, journal, this.options);
       this.#sessions.set(id, session);

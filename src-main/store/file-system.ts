@@ -39,6 +39,9 @@ export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
   stat(path: string): Promise<FileStat>;
   rename(from: string, to: string): Promise<void>;
+  /** Creates a symbolic link at `path` pointing to `target`; fails with EEXIST if `path` exists. */
+  symlink(target: string, path: string): Promise<void>;
+  readlink(path: string): Promise<string>;
   unlink(path: string): Promise<void>;
   /** Recursive; returns the first directory it had to create, or undefined if all existed. */
   mkdir(path: string): Promise<string | undefined>;
@@ -92,6 +95,8 @@ export const nodeFileSystem: FileSystem = {
   readFile: (path) => fsp.readFile(path),
   stat: async (path) => toStat(await fsp.stat(path)),
   rename: (from, to) => fsp.rename(from, to),
+  symlink: (target, path) => fsp.symlink(target, path),
+  readlink: (path) => fsp.readlink(path),
   unlink: (path) => fsp.unlink(path),
   mkdir: (path) => fsp.mkdir(path, { recursive: true }),
   rmTree: (path) => fsp.rm(path, { recursive: true, force: true }),

@@ -1,5 +1,13 @@
 /** The journal's public surface: import from here, not from the files behind it. */
-export { GENESIS_HASH, HASH_DOMAIN_TAG, EMPTY_HEAD, hashEntry, type JournalEntry, type JournalHead } from './entry.ts';
+export {
+  EMPTY_HEAD,
+  GENESIS_HASH,
+  HASH_DOMAIN_TAG,
+  formatEntryLine,
+  hashEntry,
+  type JournalEntry,
+  type JournalHead,
+} from './entry.ts';
 export { JournalError, isJournalError, type JournalErrorCode } from './errors.ts';
 export type { AppendOptions, Journal, JournalRecoveredBody, JournalStatus } from './journal.ts';
 export {

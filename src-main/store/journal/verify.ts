@@ -6,10 +6,11 @@
  * - a **torn tail**: after the last good entry there is nothing that is a valid entry. A crash
  *   during an append leaves exactly this (a cut-off line, zero-filled blocks, even stray newlines).
  *   Those bytes were never acknowledged, so discarding them loses nothing.
- * - **tampering or corruption**: a damaged entry followed by a valid one, an entry that is valid in
- *   itself but does not chain (deleted, reordered, duplicated), or a complete entry that claims its
- *   place in the chain but whose hash does not match (an edit). A crash cannot produce these, so
- *   they raise an integrity alarm and are never repaired automatically.
+ * - **tampering or corruption**: a damaged entry followed by a genuine one (even glued to it, as
+ *   when a line end is edited away), an entry that is valid in itself but does not chain (deleted,
+ *   reordered, duplicated), or a complete entry that claims its place in the chain but whose hash
+ *   does not match (an edit). Crash debris cannot produce these, so they raise an integrity alarm
+ *   and are never repaired automatically.
  *
  * The one ambiguity is an edit to the LAST entry that also breaks its JSON syntax: it looks like a
  * cut-off write. It is still reported (verification fails, and recovery records the discarded
@@ -54,6 +55,8 @@ export interface JournalScan {
 interface RawLine {
   /** undefined when the bytes are not valid UTF-8. */
   readonly text: string | undefined;
+  /** The line decoded with replacement characters, for searching damaged lines. */
+  readonly lossy: () => string;
   /** false for a final line with no newline: its write may have been cut off. */
   readonly terminated: boolean;
   /** Byte offset just after this line (and its newline). */
@@ -76,6 +79,9 @@ const ENTRY_KEYS = ['v', 'seq', 'ts', 'prev', 'body', 'hash'] as const;
 const LONE_SURROGATE = /\p{Cs}/u; // canonical JSON refuses these, so an entry cannot hold one
 const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const ENTRY_START = '{"v":';
+const ENTRY_END = /"hash":"[0-9a-f]{64}"\}/g;
 
 function splitLines(bytes: Uint8Array): RawLine[] {
   const lines: RawLine[] = [];
@@ -84,14 +90,15 @@ function splitLines(bytes: Uint8Array): RawLine[] {
     const newline = bytes.indexOf(NEWLINE, start);
     const terminated = newline !== -1;
     const stop = terminated ? newline : bytes.length;
+    const raw = bytes.subarray(start, stop);
     let text: string | undefined;
     try {
-      text = utf8.decode(bytes.subarray(start, stop));
+      text = utf8.decode(raw);
     } catch {
       text = undefined;
     }
     const end = terminated ? newline + 1 : bytes.length;
-    lines.push({ text, terminated, end });
+    lines.push({ text, terminated, end, lossy: () => text ?? lossyUtf8.decode(raw) });
     start = end;
   }
   return lines;
@@ -139,9 +146,37 @@ function parseEntry(text: string | undefined): ParsedEntry | string {
   return { entry: { v: JOURNAL_VERSION, seq, ts, prev, body, hash }, canonicalBody };
 }
 
-function isSelfConsistent(line: RawLine): boolean {
-  const parsed = parseEntry(line.text);
+function isSelfConsistent(text: string | undefined): boolean {
+  const parsed = parseEntry(text);
   return typeof parsed !== 'string' && hashEntry(parsed.entry, parsed.canonicalBody) === parsed.entry.hash;
+}
+
+/**
+ * Whether a genuine entry (its hash matches its contents) is embedded in `text` at or after `from`,
+ * even glued to other bytes: an entry whose line end was edited away, or real data behind garbage.
+ * Random crash debris cannot contain one; only real journal data can.
+ */
+function containsEntry(text: string, from: number): boolean {
+  for (let start = text.indexOf(ENTRY_START, from); start !== -1; start = text.indexOf(ENTRY_START, start + 1)) {
+    ENTRY_END.lastIndex = start;
+    for (let match = ENTRY_END.exec(text); match !== null; match = ENTRY_END.exec(text)) {
+      if (isSelfConsistent(text.slice(start, match.index + match[0].length))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * After the first bad line, is there any genuine entry? In the bad line itself only past its start
+ * (a complete entry at its start followed by debris is a cut-off write of that entry's line end).
+ */
+function genuineEntryAfter(lines: readonly RawLine[], first: number): boolean {
+  if (containsEntry((lines[first] as RawLine).lossy(), 1)) return true;
+  for (let i = first + 1; i < lines.length; i++) {
+    const line = lines[i] as RawLine;
+    if (isSelfConsistent(line.text) || containsEntry(line.lossy(), 0)) return true;
+  }
+  return false;
 }
 
 function checkLine(line: RawLine, expected: JournalHead): LineCheck {
@@ -189,7 +224,7 @@ function scanLines(lines: readonly RawLine[], totalBytes: number): JournalScan {
       const problem = { kind: 'torn-tail', seq, reason: 'the last entry has no line end (its write was cut off)' } as const;
       return { entries, head, goodBytes, totalBytes, problem };
     }
-    const tampered = check.selfConsistent || check.claimsChain || lines.slice(i + 1).some(isSelfConsistent);
+    const tampered = check.selfConsistent || check.claimsChain || genuineEntryAfter(lines, i);
     const problem = { kind: tampered ? 'tampered' : 'torn-tail', seq, reason: check.reason } as const;
     return { entries, head, goodBytes, totalBytes, problem };
   }
@@ -217,7 +252,7 @@ export function verifyJournalBytes(bytes: Uint8Array): VerifyResult {
  */
 export function verifyEntries(lines: readonly string[]): VerifyResult {
   const texts = lines.length > 0 && lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
-  const raw = texts.map((text, i): RawLine => ({ text, terminated: true, end: i + 1 }));
+  const raw = texts.map((text, i): RawLine => ({ text, terminated: true, end: i + 1, lossy: () => text }));
   return toResult(scanLines(raw, raw.length));
 }
 
