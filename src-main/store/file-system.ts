@@ -27,28 +27,28 @@ export interface FileStat {
 }
 
 export interface FileSystem {
-  open(path: string, flags: OpenFlags): Promise<FileRef>;
+  readonly open: (path: string, flags: OpenFlags) => Promise<FileRef>;
   /** Writes at `position`, or at the current offset (the end, for `a`) when it is null. */
-  write(file: FileRef, data: Uint8Array, offset: number, length: number, position: number | null): Promise<number>;
-  read(file: FileRef, buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
-  fsync(file: FileRef): Promise<void>;
-  fdatasync(file: FileRef): Promise<void>;
-  ftruncate(file: FileRef, length: number): Promise<void>;
-  fstat(file: FileRef): Promise<FileStat>;
-  close(file: FileRef): Promise<void>;
-  readFile(path: string): Promise<Uint8Array>;
-  stat(path: string): Promise<FileStat>;
-  rename(from: string, to: string): Promise<void>;
+  readonly write: (file: FileRef, data: Uint8Array, offset: number, length: number, position: number | null) => Promise<number>;
+  readonly read: (file: FileRef, buffer: Uint8Array, offset: number, length: number, position: number) => Promise<number>;
+  readonly fsync: (file: FileRef) => Promise<void>;
+  readonly fdatasync: (file: FileRef) => Promise<void>;
+  readonly ftruncate: (file: FileRef, length: number) => Promise<void>;
+  readonly fstat: (file: FileRef) => Promise<FileStat>;
+  readonly close: (file: FileRef) => Promise<void>;
+  readonly readFile: (path: string) => Promise<Uint8Array>;
+  readonly stat: (path: string) => Promise<FileStat>;
+  readonly rename: (from: string, to: string) => Promise<void>;
   /** Creates a symbolic link at `path` pointing to `target`; fails with EEXIST if `path` exists. */
-  symlink(target: string, path: string): Promise<void>;
-  readlink(path: string): Promise<string>;
-  unlink(path: string): Promise<void>;
+  readonly symlink: (target: string, path: string) => Promise<void>;
+  readonly readlink: (path: string) => Promise<string>;
+  readonly unlink: (path: string) => Promise<void>;
   /** Recursive; returns the first directory it had to create, or undefined if all existed. */
-  mkdir(path: string): Promise<string | undefined>;
+  readonly mkdir: (path: string) => Promise<string | undefined>;
   /** Removes a directory tree (used only to clean up a failed import's staging folder). */
-  rmTree(path: string): Promise<void>;
+  readonly rmTree: (path: string) => Promise<void>;
   /** Bytes available to this (unprivileged) process on the filesystem holding `path`. */
-  freeBytes(path: string): Promise<number>;
+  readonly freeBytes: (path: string) => Promise<number>;
 }
 
 class NodeFile implements FileRef {

@@ -17,7 +17,7 @@ import { FaultyFileSystem } from './helpers/faulty-fs.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 let root = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 beforeEach(async () => {
   ({ dir: root, cleanup } = await makeTempDir('sitroom-archive-'));
 });
@@ -77,7 +77,12 @@ describe('exercise archive', () => {
   test('given an archive, when read, then its header line and the journal lines are as documented', async () => {
     const { archive } = await recordedArchive();
     const lines = (await readFile(archive, 'utf8')).split('\n');
-    const header = JSON.parse(lines[0] ?? '');
+    const header = JSON.parse(lines[0] ?? '') as {
+      format: string;
+      version: number;
+      metadata: { scenarioSha256: string };
+      journal: { entries: number };
+    };
     assert.equal(header.format, 'sitroom-archive');
     assert.equal(header.version, 1);
     assert.equal(header.metadata.scenarioSha256, sha256Hex(scenarioText));

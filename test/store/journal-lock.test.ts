@@ -9,7 +9,7 @@ import { childLauncher, type ChildLauncher } from './helpers/child-process.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 let launcher: ChildLauncher;
 before(async () => {
   launcher = await childLauncher();

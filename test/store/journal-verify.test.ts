@@ -32,7 +32,7 @@ function editEntry(line: string, edit: (entry: Record<string, unknown>) => void,
 describe('verifyEntries', () => {
   test('given an intact journal, then it verifies with its count and head', () => {
     const result = verifyEntries(lines);
-    assert.deepEqual(result, { ok: true, count: 8, head: { seq: 8, hash: JSON.parse(lines[7] as string).hash } });
+    assert.deepEqual(result, { ok: true, count: 8, head: { seq: 8, hash: (JSON.parse(lines[7] as string) as { hash: string }).hash } });
     assert.match(describeVerifyResult(result), /^Journal verified: 8 entries, head #8 · [0-9a-f]{12}\.$/);
   });
 

@@ -14,7 +14,7 @@ import { FaultyFileSystem } from './helpers/faulty-fs.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 beforeEach(async () => {
   ({ dir, cleanup } = await makeTempDir());
 });

@@ -19,7 +19,7 @@ import { makeTempDir } from './helpers/temp-dir.ts';
 const event = (n: number): { type: string; n: number; pad: string } => ({ type: 'decision-recorded', n, pad: 'z'.repeat(400) });
 
 let root = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 let mountPoint = '';
 let mounted = false;
 

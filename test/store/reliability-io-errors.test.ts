@@ -28,7 +28,7 @@ const body = (n: number): { type: string; n: number } => ({ type: 'decision-reco
 const isRecovery = (b: unknown): boolean => (b as { type?: unknown } | null)?.type === 'journal-recovered';
 
 let root = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 const templates = new Map<Scenario, string>();
 
 before(async () => {

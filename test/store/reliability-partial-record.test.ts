@@ -18,7 +18,7 @@ const encoder = new TextEncoder();
 
 let launcher: ChildLauncher;
 let root = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 before(async () => {
   launcher = await childLauncher();
   ({ dir: root, cleanup } = await makeTempDir('sitroom-partial-'));

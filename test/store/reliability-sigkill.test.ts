@@ -13,7 +13,7 @@ const RUNS_PER_FOLDER = 20;
 
 let launcher: ChildLauncher;
 let root = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 before(async () => {
   launcher = await childLauncher();
   ({ dir: root, cleanup } = await makeTempDir('sitroom-sigkill-'));

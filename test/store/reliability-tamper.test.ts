@@ -46,7 +46,7 @@ function withLines(order: readonly number[]): Uint8Array {
 }
 
 let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 before(async () => {
   ({ dir, cleanup } = await makeTempDir('sitroom-tamper-'));
 });

@@ -42,7 +42,7 @@ function intactCount(bytes: Uint8Array): number {
 }
 
 let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
+let cleanup: () => Promise<void> = () => Promise.resolve();
 before(async () => {
   ({ dir, cleanup } = await makeTempDir('sitroom-torn-'));
 });

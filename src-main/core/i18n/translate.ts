@@ -1,17 +1,21 @@
 /**
  * Message catalogs for everything a person reads: the UI, the reports and the CLI's words about
- * an exercise. English is the reference catalog; the Korean catalog must have exactly the same
- * keys (the type enforces it) and the same `{placeholders}` (a test enforces it).
+ * an exercise. Every area's English and Korean tables have the same keys (the type enforces it)
+ * and the same `{placeholders}` (a test enforces it).
  */
-import { en } from './catalog-en.ts';
-import { ko } from './catalog-ko.ts';
+import { TABLES } from './catalogs.ts';
 import type { Language } from '../scenario/text.ts';
 
-export type MessageKey = keyof typeof en;
+type Table = (typeof TABLES)[number];
+export type MessageKey = Table extends { en: Readonly<Record<infer K, string>> } ? K & string : never;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-export const CATALOGS: Readonly<Record<Language, Catalog>> = { en, ko };
+function merge(language: Language): Catalog {
+  return Object.assign({}, ...TABLES.map((table) => table[language])) as Catalog;
+}
+
+export const CATALOGS: Readonly<Record<Language, Catalog>> = { en: merge('en'), ko: merge('ko') };
 export const LANGUAGES: readonly Language[] = ['ko', 'en'];
 
 /** `translate('ko', 'clock.paused-for', { minutes: 5 })`. A missing parameter stays visible as {name}. */
@@ -29,4 +33,17 @@ export function placeholdersOf(template: string): string[] {
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'ko';
+}
+
+/** Keys defined in more than one table (a test keeps this empty). */
+export function duplicateKeys(): string[] {
+  const seen = new Set<string>();
+  const dups: string[] = [];
+  for (const table of TABLES) {
+    for (const key of Object.keys(table.en)) {
+      if (seen.has(key)) dups.push(key);
+      seen.add(key);
+    }
+  }
+  return dups;
 }

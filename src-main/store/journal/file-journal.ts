@@ -201,16 +201,17 @@ class FileJournalImpl implements FileJournal {
     try {
       ts = timestamp(options.ts ?? this.#now());
     } catch (error) {
-      return Promise.reject(error);
+      // timestamp() throws JournalError; only an injected clock could throw something else
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const run = this.#queue.then(() => this.#appendNow(bodies, ts));
     this.#queue = run.catch(() => undefined); // one failed append must not reject the ones after it
     return run;
   }
 
-  async entries(options: { readonly afterSeq?: number } = {}): Promise<readonly JournalEntry[]> {
+  entries(options: { readonly afterSeq?: number } = {}): Promise<readonly JournalEntry[]> {
     const after = Math.max(0, Math.floor(options.afterSeq ?? 0));
-    return this.#entries.slice(after);
+    return Promise.resolve(this.#entries.slice(after));
   }
 
   close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CATALOGS, placeholdersOf, translate } from '../../../src-main/core/i18n/translate.ts';
+import { CATALOGS, duplicateKeys, placeholdersOf, translate } from '../../../src-main/core/i18n/translate.ts';
 import type { MessageKey } from '../../../src-main/core/i18n/translate.ts';
 
 const keys = Object.keys(CATALOGS.en) as MessageKey[];
@@ -21,4 +21,8 @@ test('Korean messages are written in Korean, not left in English', () => {
 test('translate fills placeholders and leaves a missing one visible', () => {
   assert.equal(translate('ko', 'alert.serious'), '심각');
   assert.equal(translate('en', 'alert.serious'), 'Serious');
+});
+
+test('no key is defined by two areas', () => {
+  assert.deepEqual(duplicateKeys(), []);
 });

@@ -71,7 +71,7 @@ export async function childLauncher(): Promise<ChildLauncher> {
           stdio: ['ignore', 'pipe', 'pipe'],
           cwd: projectRoot,
         }),
-      dispose: async () => undefined,
+      dispose: () => Promise.resolve(),
     };
   }
 }

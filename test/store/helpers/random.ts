@@ -68,7 +68,7 @@ const FRAGMENTS = [
 
 function hex(random: Random, length: number): string {
   let s = '';
-  for (let i = 0; i < length; i++) s += '0123456789abcdef'[random.int(0, 15)];
+  for (let i = 0; i < length; i++) s += '0123456789abcdef'.charAt(random.int(0, 15));
   return s;
 }
 

@@ -1,0 +1,41 @@
+/** Words used across the app: alert levels, service states, ratings, the exercise banner. */
+import { defineMessages } from '../define.ts';
+
+export const common = defineMessages(
+  {
+    'app.name': 'Sitroom',
+    'app.tagline': 'Tabletop exercises for the national crisis task force',
+    'exercise.banner': 'EXERCISE EXERCISE EXERCISE',
+    'alert.none': 'No alert issued',
+    'alert.interest': 'Interest',
+    'alert.caution': 'Caution',
+    'alert.alert': 'Alert',
+    'alert.serious': 'Serious',
+    'service.up': 'Up',
+    'service.degraded': 'Degraded',
+    'service.down': 'Down',
+    'rating.P': 'Performed without challenges',
+    'rating.S': 'Performed with some challenges',
+    'rating.M': 'Performed with major challenges',
+    'rating.U': 'Unable to be performed',
+    'rating.N/A': 'Not observed',
+  },
+  {
+    'app.name': '시트룸',
+    'app.tagline': '국가 위기대응 태스크포스를 위한 토의형 연습',
+    'exercise.banner': '연습 상황 연습 상황 연습 상황',
+    'alert.none': '경보 미발령',
+    'alert.interest': '관심',
+    'alert.caution': '주의',
+    'alert.alert': '경계',
+    'alert.serious': '심각',
+    'service.up': '정상',
+    'service.degraded': '저하',
+    'service.down': '중단',
+    'rating.P': '문제없이 수행',
+    'rating.S': '일부 문제 속 수행',
+    'rating.M': '중대한 문제 속 수행',
+    'rating.U': '수행 불가',
+    'rating.N/A': '관찰되지 않음',
+  },
+);
