@@ -1,11 +1,8 @@
 /**
- * The names the preload exposes. They must equal the keys of the contract (src-main/contract/),
- * which does not exist yet.
- *
- * TODO(contract): replace both lists with the contract's own name lists, e.g. a zod-free
- * `src-main/contract/names.ts` exporting `CHANNEL_NAMES` / `PUSH_EVENT_NAMES` `as const` (keeps zod
- * out of the sandboxed preload bundle), plus a test that they equal `Object.keys(contract)` and
- * `Object.keys(pushEvents)`. Until then the bridge exposes only `subscribe`, for no event.
+ * The names the preload exposes: exactly the contract's channels and push events, taken from the
+ * zod-free list so the sandboxed preload bundle carries no validation library.
  */
-export const BRIDGE_CHANNEL_NAMES: readonly `${string}:${string}`[] = [];
-export const BRIDGE_EVENT_NAMES: readonly `${string}:${string}`[] = [];
+import { CHANNEL_NAME_LIST, PUSH_EVENT_NAME_LIST } from '../contract/names.ts';
+
+export const BRIDGE_CHANNEL_NAMES: readonly `${string}:${string}`[] = CHANNEL_NAME_LIST;
+export const BRIDGE_EVENT_NAMES: readonly `${string}:${string}`[] = PUSH_EVENT_NAME_LIST;

@@ -261,6 +261,7 @@ describe('the preload exposes the bridge and nothing else', () => {
       }
     }
     assert.deepEqual([...seen].sort(), [
+      'src-main/contract/names.ts',
       'src-main/electron/bridge-channels.ts',
       'src-main/electron/bridge.ts',
       'src-main/electron/channel-names.ts',

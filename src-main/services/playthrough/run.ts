@@ -59,7 +59,7 @@ export async function runPlaythrough(scenario: LoadedScenario, playthrough: Play
     }
     const wall = wallTimeWhen(clock, target);
     if (wall !== null && wall > now) now = wall;
-    else now += 1_000; // paused or already there: a second passes at the table
+    else now += 1; // paused or already there: keep wall time strictly increasing, no more
     const ticked = await session.dispatch({ type: 'tick' }, ENGINE_ACTOR);
     if (ticked.ok) report(ticked.events);
     else throw new PlaythroughRunError(ticked.error.message);

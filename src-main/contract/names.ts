@@ -1,0 +1,16 @@
+/**
+ * The contract's channel and push-event names without zod, for the sandboxed preload bundle.
+ * A test checks that they equal the keys of `channels` and `pushEvents` in channels.ts.
+ */
+export const CHANNEL_NAME_LIST = [
+  'library:list-scenarios',
+  'exercise:list',
+  'exercise:create',
+  'exercise:open',
+  'exercise:dispatch',
+  'exercise:events-since',
+  'settings:get',
+  'settings:update',
+] as const;
+
+export const PUSH_EVENT_NAME_LIST = ['exercise:events', 'exercise:status'] as const;
