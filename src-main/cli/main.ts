@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { exportCommand, exportHelp, importCommand, importHelp, listCommand, listHelp } from './commands/exercises.ts';
+import { serveCommand, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
 import { verifyCommand, verifyHelp } from './commands/verify.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
@@ -22,6 +23,7 @@ Commands:
   list                   list the exercises in the data directory
   export <id> --out F    write an exercise archive (.sitroom) to carry to another machine
   import F.sitroom       verify an archive, then add its exercise
+  serve [--port N]       serve the app on 127.0.0.1 for a browser
 
 The data directory is --data-dir, else SITROOM_DATA_DIR, else the platform's user-data folder.
 
@@ -73,6 +75,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: exportHelp,
     options: { out: { type: 'string' }, ...DATA_DIR },
     run: (values, [id], io) => exportCommand({ id, out: str(values['out']), dataDir: dataDirOf(values) }, io),
+  },
+  serve: {
+    help: serveHelp,
+    options: { port: { type: 'string' }, ...DATA_DIR },
+    run: (values, _rest, io) => serveCommand({ port: str(values['port']), dataDir: dataDirOf(values) }, io),
   },
   import: {
     help: importHelp,

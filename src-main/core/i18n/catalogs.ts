@@ -3,5 +3,12 @@
  * their words without touching each other's). Keys are `area.what` and must be unique.
  */
 import { common } from './messages/common.ts';
+import { cellMessages } from './messages/cell.ts';
+import { consoleMessages } from './messages/console.ts';
+import { displayMessages } from './messages/display.ts';
+import { evaluatorMessages } from './messages/evaluator.ts';
+import { hotwashMessages } from './messages/hotwash.ts';
+import { libraryMessages } from './messages/library.ts';
+import { newExerciseMessages } from './messages/new-exercise.ts';
 
-export const TABLES = [common] as const;
+export const TABLES = [common, libraryMessages, newExerciseMessages, consoleMessages, displayMessages, cellMessages, evaluatorMessages, hotwashMessages] as const;

@@ -4,10 +4,13 @@
  * and the same `{placeholders}` (a test enforces it).
  */
 import { TABLES } from './catalogs.ts';
+import type { MessageTable } from './define.ts';
 import type { Language } from '../scenario/text.ts';
 
 type Table = (typeof TABLES)[number];
-export type MessageKey = Table extends { en: Readonly<Record<infer K, string>> } ? K & string : never;
+/** Distributes over the tables, so every area's keys join the union. */
+type KeysOf<T> = T extends MessageTable<infer K> ? K : never;
+export type MessageKey = KeysOf<Table>;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm start`: builds the app, then launches Electron. Where the Electron binary is missing (an
+// offline install cannot download it) it says so in one line and serves the same app on
+// 127.0.0.1 for a browser instead (docs/adr/006-browser-fallback.md).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const passThrough = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    // The electron package's index resolves the downloaded binary's path, or throws without it.
+    const path = require('electron/index.js');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const vite = `${root}node_modules/.bin/vite`;
+const build = (args) => spawnSync(vite, ['build', ...args], { cwd: root, stdio: 'inherit' }).status === 0;
+if (!build(['--logLevel', 'warn'])) process.exit(1);
+
+const binary = electronBinary();
+if (binary !== null && build(['--config', 'vite.main.config.ts', '--logLevel', 'warn'])) {
+  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('Electron is not available on this machine (no binary); serving Sitroom for a browser instead.');
+  const child = spawn(process.execPath, [`${root}bin/sitroom.js`, 'serve', ...passThrough], { cwd: root, stdio: 'inherit' });
+  const stop = () => child.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

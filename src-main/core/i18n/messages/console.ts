@@ -1,0 +1,4 @@
+/** Words of the console screen(s). */
+import { defineMessages } from '../define.ts';
+
+export const consoleMessages = defineMessages({}, {});

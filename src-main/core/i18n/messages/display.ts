@@ -1,0 +1,4 @@
+/** Words of the display screen(s). */
+import { defineMessages } from '../define.ts';
+
+export const displayMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+/** Words of the evaluator screen(s). */
+import { defineMessages } from '../define.ts';
+
+export const evaluatorMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+/** Words of the library screen(s). */
+import { defineMessages } from '../define.ts';
+
+export const libraryMessages = defineMessages({}, {});

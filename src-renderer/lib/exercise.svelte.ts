@@ -1,0 +1,109 @@
+/**
+ * One open exercise in a view: the scenario and the events from the backend, folded with the same
+ * `evolve` main uses (design.md §3). New events arrive pushed; a gap in seq is filled by asking
+ * for what was missed. Commands go to main, which is authoritative; the view never guesses.
+ */
+import { evolve, replay, scenarioTimeAt } from '@core/engine/index.ts';
+import type { Actor, Command, ExerciseEvent, ExerciseState } from '@core/engine/index.ts';
+import type { Scenario } from '@core/scenario/schema.ts';
+import type { AppError, Result } from '@contract/result.ts';
+import { api } from './api.ts';
+
+export interface Acknowledgement {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export class ExerciseStore {
+  readonly id: string;
+  scenario = $state.raw<Scenario | null>(null);
+  exercise = $state.raw<ExerciseState | null>(null);
+  head = $state.raw<Acknowledgement>({ seq: 0, hash: '' });
+  status = $state.raw<{ state: 'ok' | 'read-only' | 'closed'; reason: string | null }>({ state: 'ok', reason: null });
+  loadError = $state<string | null>(null);
+  /** Set when a command was NOT recorded (a write failed): the console blocks until acknowledged. */
+  writeFailure = $state<string | null>(null);
+  lastAck = $state.raw<Acknowledgement | null>(null);
+  /** Wall clock, refreshed a few times a second, so the scenario clock on screen moves. */
+  now = $state(Date.now());
+  readonly #unsubscribe: (() => void)[] = [];
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  get scenarioTime(): number {
+    return this.exercise ? scenarioTimeAt(this.exercise, this.now) : 0;
+  }
+
+  async load(): Promise<void> {
+    const client = api();
+    this.#unsubscribe.push(
+      client.subscribe('exercise:events', (payload) => {
+        if (payload.id === this.id) void this.#receive(payload.events as ExerciseEvent[], payload.head);
+      }),
+      client.subscribe('exercise:status', (payload) => {
+        if (payload.id === this.id) this.status = payload.status;
+      }),
+      client.onConnection((state) => {
+        if (state === 'open') void this.#catchUp();
+      }),
+    );
+    const opened = await client.request('exercise:open', { id: this.id });
+    if (!opened.ok) {
+      this.loadError = opened.error.message;
+      return;
+    }
+    this.scenario = opened.value.scenario as Scenario;
+    this.exercise = replay(this.scenario, opened.value.events as ExerciseEvent[]);
+    this.head = opened.value.head;
+    this.status = opened.value.status;
+    this.#timer = setInterval(() => (this.now = Date.now()), 250);
+  }
+
+  async #receive(events: readonly ExerciseEvent[], head: Acknowledgement): Promise<void> {
+    if (!this.exercise) return;
+    // Some of these may already be folded (our own command's reply may have fetched them).
+    const fresh = events.filter((e) => e.seq > (this.exercise?.lastSeq ?? 0));
+    const first = fresh[0];
+    if (first === undefined) return;
+    if (first.seq !== this.exercise.lastSeq + 1) {
+      await this.#catchUp();
+      return;
+    }
+    this.exercise = fresh.reduce(evolve, this.exercise);
+    this.head = head;
+  }
+
+  async #catchUp(): Promise<void> {
+    if (!this.exercise) return;
+    const missed = await api().request('exercise:events-since', { id: this.id, afterSeq: this.exercise.lastSeq });
+    if (!missed.ok) return;
+    const events = (missed.value.events as ExerciseEvent[]).filter((e) => e.seq > (this.exercise?.lastSeq ?? 0));
+    if (events.length > 0) this.exercise = events.reduce(evolve, this.exercise);
+    this.head = missed.value.head;
+  }
+
+  /** Sends a command; on success the events arrive by push (and are folded exactly once). */
+  async dispatch(command: Command, actor: Actor): Promise<Result<Acknowledgement>> {
+    const result = await api().request('exercise:dispatch', { id: this.id, command, actor });
+    if (!result.ok) {
+      if (result.error.code === 'not-recorded') this.writeFailure = result.error.message;
+      if (result.error.code === 'not-recorded' || result.error.code === 'read-only') this.status = { state: 'read-only', reason: result.error.message };
+      return result;
+    }
+    this.lastAck = result.value.head;
+    if (this.exercise && result.value.head.seq > this.exercise.lastSeq) await this.#catchUp();
+    return { ok: true, value: result.value.head };
+  }
+
+  errorText(error: AppError): string {
+    return error.message;
+  }
+
+  close(): void {
+    this.#unsubscribe.forEach((u) => u());
+    if (this.#timer !== null) clearInterval(this.#timer);
+  }
+}

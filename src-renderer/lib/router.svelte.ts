@@ -1,0 +1,74 @@
+/**
+ * Hash routes, so the same built files work from app:// and from the loopback server and the
+ * projector window can open its own URL (`#/exercise/ID/display`).
+ */
+export type Route =
+  | { readonly name: 'library' }
+  | { readonly name: 'new-exercise'; readonly scenarioFile: string | null }
+  | { readonly name: 'console'; readonly id: string }
+  | { readonly name: 'display'; readonly id: string }
+  | { readonly name: 'cell'; readonly id: string; readonly cell: string }
+  | { readonly name: 'evaluate'; readonly id: string }
+  | { readonly name: 'hotwash'; readonly id: string }
+  | { readonly name: 'not-found'; readonly path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const [pathname = '/', query = ''] = path.split('?');
+  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  if (parts.length === 0) return { name: 'library' };
+  if (parts[0] === 'new' && parts.length === 1) return { name: 'new-exercise', scenarioFile: new URLSearchParams(query).get('scenario') };
+  if (parts[0] === 'exercise' && parts[1]) {
+    const id = parts[1];
+    switch (parts[2]) {
+      case undefined:
+      case 'console':
+        return { name: 'console', id };
+      case 'display':
+        return { name: 'display', id };
+      case 'evaluate':
+        return { name: 'evaluate', id };
+      case 'hotwash':
+        return { name: 'hotwash', id };
+      case 'cell':
+        if (parts[3]) return { name: 'cell', id, cell: parts[3] };
+    }
+  }
+  return { name: 'not-found', path };
+}
+
+export function href(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'new-exercise':
+      return route.scenarioFile ? `#/new?scenario=${e(route.scenarioFile)}` : '#/new';
+    case 'console':
+      return `#/exercise/${e(route.id)}/console`;
+    case 'display':
+      return `#/exercise/${e(route.id)}/display`;
+    case 'cell':
+      return `#/exercise/${e(route.id)}/cell/${e(route.cell)}`;
+    case 'evaluate':
+      return `#/exercise/${e(route.id)}/evaluate`;
+    case 'hotwash':
+      return `#/exercise/${e(route.id)}/hotwash`;
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}
+
+export class Router {
+  route = $state<Route>(parseRoute(location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      this.route = parseRoute(location.hash);
+    });
+  }
+
+  go(route: Route): void {
+    location.hash = href(route).slice(1);
+  }
+}
