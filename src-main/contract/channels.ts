@@ -84,6 +84,11 @@ export const channels = {
     request: z.strictObject({ id: Id, afterSeq: z.number().int().nonnegative() }),
     response: z.strictObject({ events: z.array(Json), head: Head }),
   },
+  /** Opens the situation display in its own window (Electron); a browser opens a tab itself. */
+  'display:open': {
+    request: z.strictObject({ id: Id, screen: z.number().int().nonnegative().nullable() }),
+    response: z.strictObject({ opened: z.boolean() }),
+  },
   'settings:get': { request: z.strictObject({}), response: Settings },
   'settings:update': { request: Settings.pick({ language: true, theme: true }).partial(), response: Settings },
 } as const;
@@ -99,7 +104,9 @@ export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;
-export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** Deeply readonly, so callers may pass the engine's readonly data (a mutable value fits too). */
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+export type RequestOf<C extends ChannelName> = DeepReadonly<z.input<Channels[C]['request']>>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type PushOf<E extends PushEventName> = z.output<PushEvents[E]>;
 

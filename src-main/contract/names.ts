@@ -9,6 +9,7 @@ export const CHANNEL_NAME_LIST = [
   'exercise:open',
   'exercise:dispatch',
   'exercise:events-since',
+  'display:open',
   'settings:get',
   'settings:update',
 ] as const;

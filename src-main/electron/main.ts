@@ -10,8 +10,11 @@ import { RENDERER_ROOT } from './paths.ts';
 import { acquireSingleInstanceLock, hardenApp } from './security.ts';
 import { createTrustedSenders, isTrustedSender } from './trusted-senders.ts';
 import type { InvokeEventLike, TrustedSenders } from './trusted-senders.ts';
-import { createConsoleWindow, createProjectorWindow } from './windows.ts';
+import { createConsoleWindow, createProjectorWindow, projectorUrlFor } from './windows.ts';
 import type { IpcLog, IpcMainLike } from './ipc.ts';
+import { wireBackendToIpc } from './backend-ipc.ts';
+import { createBackend } from '../services/app-backend.ts';
+import { resolveDataDir } from '../services/data-dir.ts';
 
 const log: IpcLog = (message, error) => {
   if (error === undefined) console.warn(message);
@@ -32,7 +35,7 @@ if (!acquireSingleInstanceLock(app, focusConsole)) {
   sessionHardened.then(start).catch(fail);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const isPackaged = app.isPackaged;
   const menu = applicationMenuTemplate(process.platform, isPackaged);
   Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
@@ -40,11 +43,11 @@ function start(): void {
 
   const trusted = createTrustedSenders();
   const windowDeps = { BrowserWindow, isPackaged, trusted, onLoadFailed: fail };
-  startBackend({
+  await startBackend({
     ipcMain,
     trusted,
     isTrustedSender: (event) => isTrustedSender(trusted, event),
-    openProjector: (displayId) => createProjectorWindow(windowDeps, screen, displayId),
+    openProjector: (displayId, url) => createProjectorWindow(windowDeps, screen, displayId, url),
     log,
   });
   consoleWindow = createConsoleWindow(windowDeps);
@@ -58,21 +61,30 @@ export interface BackendDeps {
   readonly trusted: TrustedSenders;
   readonly isTrustedSender: (event: InvokeEventLike) => boolean;
   /** Opens the situation display on the display with this id, or on the primary one. */
-  readonly openProjector: (displayId?: number) => BrowserWindow;
+  readonly openProjector: (displayId?: number, url?: string) => BrowserWindow;
   readonly log: IpcLog;
 }
 
 /**
  * Wires the exercise services to IPC. Runs once, after the session is hardened and before the
- * console window loads, so no request can arrive before its handler exists.
- *
- * TODO(services): not wired yet — no channel is handled until this is filled in:
- *   registerIpcHandlers(deps.ipcMain, contract, handlers, deps.isTrustedSender, deps.log);
- *   const pushes = createPushSender(pushEvents, deps.trusted, deps.log);
- * with `contract`/`pushEvents` from src-main/contract/ and handlers calling src-main/services/.
+ * console window loads, so no request can arrive before its handler exists. The data folder is
+ * `--data-dir`, else SITROOM_DATA_DIR, else Electron's user-data folder (the CLI's default too).
  */
-function startBackend(deps: BackendDeps): void {
-  deps.log('sitroom: no exercise services are wired to IPC yet (startBackend in src-main/electron/main.ts)');
+async function startBackend(deps: BackendDeps): Promise<void> {
+  const flag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  const dataDir = flag ?? process.env['SITROOM_DATA_DIR'] ?? app.getPath('userData');
+  const backend = await createBackend({
+    dataDir: resolveDataDir(dataDir),
+    openDisplay: (exerciseId, screenId) => {
+      deps.openProjector(screenId ?? undefined, projectorUrlFor(exerciseId));
+      return true;
+    },
+  });
+  const unwire = wireBackendToIpc(deps, backend);
+  app.once('will-quit', () => {
+    unwire();
+    void backend.close();
+  });
 }
 
 function focusConsole(): void {

@@ -12,6 +12,11 @@ export const CONSOLE_URL = APP_ENTRY_URL;
 /** The renderer picks the situation display from this hash route. */
 export const PROJECTOR_URL = `${APP_ENTRY_URL}#/projector`;
 
+/** The situation display of one exercise (the renderer's `#/exercise/ID/display` route). */
+export function projectorUrlFor(exerciseId: string): string {
+  return `${APP_ENTRY_URL}#/exercise/${encodeURIComponent(exerciseId)}/display`;
+}
+
 /** Dark backdrop so a projected window never flashes white in a dim room before the first paint. */
 const BACKGROUND = '#0b0f14';
 
@@ -105,10 +110,11 @@ export function createProjectorWindow<W extends WindowLike>(
   deps: WindowDeps<W>,
   screen: ScreenLike,
   displayId?: number,
+  url: string = PROJECTOR_URL,
 ): W {
   const display = pickDisplay(screen, displayId);
   const isPrimary = display.id === screen.getPrimaryDisplay().id;
-  return openWindow(deps, projectorWindowOptions(display, isPrimary), PROJECTOR_URL);
+  return openWindow(deps, projectorWindowOptions(display, isPrimary), url);
 }
 
 function openWindow<W extends WindowLike>(

@@ -36,11 +36,12 @@ export interface BackendOptions {
   readonly now?: () => number;
   /** Run each open exercise's ticker (off in tests that drive the clock by hand). */
   readonly ticker?: boolean;
+  /** Electron opens the situation display in a second window; without it the renderer opens a tab. */
+  readonly openDisplay?: (exerciseId: string, screen: number | null) => boolean;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const scenarioDirs = options.scenarioDirs ?? [SHIPPED_SCENARIOS_DIR, join(options.dataDir, 'scenarios')];
-  const service = new ExerciseService(options.dataDir, options.now ? { now: options.now } : {});
   const settings: SettingsStore = await openSettings(options.dataDir);
   const listeners = new Set<PushListener>();
   const wired = new Set<string>();
@@ -53,6 +54,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (options.ticker !== false && !session.readOnly) session.startTicker();
     return session;
   };
+  const service = new ExerciseService(options.dataDir, { ...(options.now ? { now: options.now } : {}), onSession: wire });
   const openSession = async (id: string): Promise<Result<ExerciseSession>> => {
     try {
       return ok(wire(await service.open(id)));
@@ -130,6 +132,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const events = opened.value.state.log.filter((e) => e.seq > afterSeq);
       return ok({ events, head: opened.value.head });
     },
+    'display:open': ({ id, screen }) => Promise.resolve(ok({ opened: options.openDisplay?.(id, screen) ?? false })),
     'settings:get': async () => ok(await settings.get()),
     'settings:update': async (patch) => ok(await settings.update(patch)),
   };

@@ -32,7 +32,10 @@ export class ExerciseService {
 
   constructor(
     readonly dataDir: string,
-    private readonly options: SessionOptions = {},
+    private readonly options: SessionOptions & {
+      /** Called for every session as soon as it exists, before any command: views subscribe here. */
+      readonly onSession?: (session: ExerciseSession) => void;
+    } = {},
   ) {}
 
   /** Snapshots the scenario into a new exercise folder and records the create-exercise event. */
@@ -54,6 +57,7 @@ export class ExerciseService {
     const journal = await openJournal(paths.dir, this.#journalOptions());
     const session = await ExerciseSession.load(meta, scenario.scenario, scenario.text, journal, this.options);
     this.#sessions.set(id, session);
+    this.options.onSession?.(session);
     const created = await session.dispatch({ type: 'create-exercise', ...setup, scenarioId: scenario.scenario.id, scenarioHash: meta.scenarioSha256 }, actor);
     return { session, created };
   }
@@ -82,6 +86,7 @@ export class ExerciseService {
     try {
       const session = await ExerciseSession.load(meta, loaded.scenario, scenarioText, journal, this.options);
       this.#sessions.set(id, session);
+      this.options.onSession?.(session);
       return session;
     } catch (error) {
       await journal.close();

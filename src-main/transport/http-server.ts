@@ -122,8 +122,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       unsubscribe();
       for (const client of clients) client.terminate();
       sockets.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      // close() waits for open keep-alive connections, so end them first.
+      const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }
@@ -178,24 +180,28 @@ function sendPlain(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+/**
+ * Reads at most `limit` bytes. A larger body is drained and discarded (so the client reliably
+ * receives the 413 instead of a reset connection) up to a hard cap, beyond which the connection
+ * is cut: nobody can make the server read forever.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const hardCap = limit * 16;
   return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      resolveBody(null);
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > hardCap) {
         req.destroy();
         resolveBody(null);
-      } else chunks.push(chunk);
+        return;
+      }
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
