@@ -3,21 +3,23 @@
 // offline install cannot download it) it says so in one line and serves the same app on
 // 127.0.0.1 for a browser instead (docs/adr/006-browser-fallback.md).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
+/**
+ * The Electron executable, without triggering the electron package's lazy download (which prints
+ * and fails offline): path.txt names it once installed; ELECTRON_OVERRIDE_DIST_PATH points at one.
+ */
 function electronBinary() {
-  try {
-    // The electron package's index resolves the downloaded binary's path, or throws without it.
-    const path = require('electron/index.js');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkg = `${root}node_modules/electron/`;
+  const pathFile = `${pkg}path.txt`;
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? `${pkg}dist`;
+  const binary = `${dist}/${relative}`;
+  return existsSync(binary) ? binary : null;
 }
 
 // Build the renderer, main and preload (about 5 s), so what runs is what is checked out.
