@@ -2,11 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import svelte from 'eslint-plugin-svelte';
+import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'scenarios/*.json'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'test-artifacts/', 'scenarios/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
+  ...svelte.configs.recommended,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -20,6 +23,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
+  },
+  {
+    // The renderer has its own TypeScript project (DOM, no Node).
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'src-renderer/**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: false,
+        project: ['./tsconfig.renderer.json'],
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+    rules: {
+      // The renderer reaches the backend only through lib/api.ts (style.md §6, §9).
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use src-renderer/lib/api.ts.' }, { name: 'WebSocket', message: 'Use src-renderer/lib/api.ts.' }],
+      'svelte/no-at-html-tags': 'error',
+    },
+  },
+  {
+    files: ['src-renderer/lib/api.ts'],
+    rules: { 'no-restricted-globals': 'off' },
   },
   {
     files: ['src-main/core/**/*.ts'],
