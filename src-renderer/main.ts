@@ -1,4 +1,5 @@
 /** Renderer entry: the shipped Korean font, the app's styles, and the root component. */
+import './lib/zod-jitless.ts';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import './styles/app.css';

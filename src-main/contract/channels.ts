@@ -70,6 +70,11 @@ export const Settings = z.strictObject({
 
 export const channels = {
   'library:list-scenarios': { request: z.strictObject({}), response: z.array(ScenarioListing) },
+  /** One library scenario, validated, for planning an exercise (cells, lint warnings). */
+  'library:get-scenario': {
+    request: z.strictObject({ file: z.string().min(1).max(4096) }),
+    response: z.strictObject({ file: z.string(), scenario: Json, warnings: z.array(FindingSchema) }),
+  },
   'exercise:list': { request: z.strictObject({}), response: z.array(ExerciseListing) },
   'exercise:create': {
     request: z.strictObject({ scenarioFile: z.string().min(1).max(4096), setup: ExerciseSetupSchema.omit({ scenarioId: true, scenarioHash: true }) }),

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAME_LIST = [
   'library:list-scenarios',
+  'library:get-scenario',
   'exercise:list',
   'exercise:create',
   'exercise:open',

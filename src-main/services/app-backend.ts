@@ -84,6 +84,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         })),
       );
     },
+    'library:get-scenario': async ({ file }) => {
+      // Only files the library lists can be read: a request never names an arbitrary path.
+      const entry = (await listLibrary(scenarioDirs)).find((e) => resolve(e.file) === resolve(file));
+      if (!entry) return fail('not-found', 'That scenario is not in the library.');
+      if (!entry.result.ok) return fail('invalid-scenario', `The scenario has ${entry.result.errors.length} errors; fix them before planning an exercise.`);
+      return ok({ file: entry.file, scenario: entry.result.scenario, warnings: entry.result.warnings.map(plainFinding) });
+    },
     'exercise:list': async () => ok(await service.list()),
     'exercise:create': async ({ scenarioFile, setup }) => {
       // Only a scenario from the library may be used: a request never names an arbitrary path.

@@ -97,7 +97,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const handler = options.backend.handlers[channel] as (request: unknown) => Promise<Result<unknown>>;
     const result = await handler(parsed.data);
-    sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
+    // A refusal by the exercise (wrong state, read-only, not recorded) is an answer, not a failed
+    // request: it travels as a Result with 200, like over IPC. Status codes are for the transport.
+    sendJson(res, 200, result);
   }
 
   server.on('upgrade', (req, socket, head) => {
@@ -142,31 +144,6 @@ function setSecurityHeaders(res: ServerResponse, csp: string): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), usb=(), serial=()');
-}
-
-function statusFor(code: string): number {
-  switch (code) {
-    case 'bad-request':
-      return 400;
-    case 'forbidden':
-      return 403;
-    case 'not-found':
-      return 404;
-    case 'conflict':
-    case 'refused':
-    case 'read-only':
-      return 409;
-    case 'invalid-scenario':
-      return 422;
-    case 'too-large':
-      return 413;
-    case 'rate-limited':
-      return 429;
-    case 'not-recorded':
-      return 503;
-    default:
-      return 500;
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -57,7 +57,19 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<App>
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sitroom-e2e-')));
   const backend = await createBackend({ dataDir });
   const server = await startHttpServer({ backend, staticDir: RENDERER_DIR });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${await mkdtemp(join(tmpdir(), 'sitroom-chromium-'))}`] });
+  try {
+    return await withBrowser(dataDir, backend, server);
+  } catch (error) {
+    // Never leave a server running when the browser cannot start: the test process would hang.
+    await server.close();
+    await backend.close();
+    throw error;
+  }
+}
+
+async function withBrowser(dataDir: string, backend: Backend, server: RunningServer): Promise<App> {
+  // Playwright gives each launch a fresh, empty profile of its own (no --user-data-dir needed).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {
     dataDir,
@@ -69,11 +81,12 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<App>
       const context = await browser.newContext({ viewport: pageOptions.viewport ?? { width: 1600, height: 1000 } });
       contexts.push(context);
       const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       const requests: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+        if (m.type() === 'error') errors.push(`console: ${m.text()} @ ${m.location().url}`);
       });
       page.on('request', (r) => requests.push(r.url()));
       // Any CSP violation is an error the tests assert away.
