@@ -5,7 +5,6 @@
  */
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
-import type { Actor } from '../core/engine/index.ts';
 import { formatPath } from '../core/scenario/index.ts';
 import type { Finding } from '../core/scenario/index.ts';
 import { fail, ok } from '../contract/result.ts';
@@ -126,7 +125,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (!opened.ok) return opened;
       const session = opened.value;
       if (!session.scenario.cells.some((c) => c.id === actor.cell)) return fail('forbidden', `Unknown cell "${actor.cell}".`);
-      const result = await session.dispatch(command, actor as Actor);
+      const result = await session.dispatch(command, actor);
       if (!result.ok) {
         if (result.error.code !== 'refused') push('exercise:status', { id, status: statusOf(session) });
         return fail(result.error.code, result.error.message);

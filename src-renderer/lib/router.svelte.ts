@@ -17,7 +17,11 @@ export function parseRoute(hash: string): Route {
   const [pathname = '/', query = ''] = path.split('?');
   const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   if (parts.length === 0) return { name: 'library' };
-  if (parts[0] === 'new' && parts.length === 1) return { name: 'new-exercise', scenarioFile: new URLSearchParams(query).get('scenario') };
+  if (parts[0] === 'new' && parts.length === 1) {
+    // A one-off read of the query string, not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- parsed once per hash change
+    return { name: 'new-exercise', scenarioFile: new URLSearchParams(query).get('scenario') };
+  }
   if (parts[0] === 'exercise' && parts[1]) {
     const id = parts[1];
     switch (parts[2]) {

@@ -92,7 +92,7 @@ export function parseInline(text: string): Inline[] {
       out.push({ kind: 'link', text: link[1] ?? '', target: link[2] ?? '' });
       i += link[0].length;
     } else {
-      buffer += text[i];
+      buffer += text.charAt(i);
       i += 1;
     }
   }
