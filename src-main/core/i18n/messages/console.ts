@@ -236,6 +236,7 @@ export const consoleMessages = defineMessages(
     'console.error.internal': 'Sitroom could not do this',
 
     'console.shortcut.title': 'Keyboard shortcuts',
+    'console.shortcut.button': 'Shortcuts (?)',
     'console.shortcut.space': 'Space',
     'console.shortcut.toggle-clock': 'Pause or resume the clock',
     'console.shortcut.release-next': 'Release the next inject now',
@@ -480,6 +481,7 @@ export const consoleMessages = defineMessages(
     'console.error.internal': '시트룸이 이 작업을 하지 못했습니다',
 
     'console.shortcut.title': '단축키',
+    'console.shortcut.button': '단축키(?)',
     'console.shortcut.space': '스페이스',
     'console.shortcut.toggle-clock': '시계 일시 정지·재개',
     'console.shortcut.release-next': '다음 상황 메시지 지금 부여',
