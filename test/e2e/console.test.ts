@@ -31,9 +31,12 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     // Another record, edited on disk after the fact: its hash chain no longer holds.
     tampered = await seedExercise(dataDir, SCENARIO, 'strong', 5);
     const journal = join(dataDir, 'exercises', tampered, 'journal.jsonl');
-    const text = await readFile(journal, 'utf8');
-    assert.ok(text.includes('60배속'));
-    await writeFile(journal, text.replace('60배속', '90배속'));
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    // Edit the wall time of an entry a little after the first logged action, well before the end.
+    const edited = lines.findIndex((line) => line.includes('"type":"action-logged"')) + 2;
+    assert.ok(edited > 2 && edited < lines.length - 3);
+    lines[edited] = (lines[edited] ?? '').replace('"wallTime":"20', '"wallTime":"19');
+    await writeFile(journal, lines.join('\n'));
     app = await startApp({ dataDir });
   });
 
@@ -43,8 +46,8 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
   });
 
   beforeEach(async () => {
-    // The language is a persisted setting; one test switches it, the others read Korean.
-    await app.backend.handlers['settings:update']({ language: 'ko' });
+    // Language and theme are persisted settings; one test switches both, the others read Korean.
+    await app.backend.handlers['settings:update']({ language: 'ko', theme: 'dark' });
   });
 
   async function createExercise(clock: ClockPace = { mode: 'realtime' }): Promise<string> {
@@ -54,7 +57,16 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     assert.ok(entry, 'the shipped scenario is in the library');
     const created = await app.backend.handlers['exercise:create']({
       scenarioFile: entry.file,
-      setup: { title: '콘솔 시험 연습', date: '2026-11-30', venue: '시험장', marking: '일반 // 훈련 전용', language: 'ko', participants: [], evaluators: [], clock },
+      setup: {
+        title: '콘솔 시험 연습',
+        date: '2026-11-30',
+        venue: '시험장',
+        marking: '일반 // 훈련 전용',
+        language: 'ko',
+        participants: [],
+        evaluators: [],
+        clock,
+      },
     });
     assert.ok(created.ok, created.ok ? '' : created.error.message);
     return created.value.id;
@@ -96,7 +108,8 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     await page.getByTestId('scenario-clock').click();
   }
 
-  const lastAckSeq = async (page: Page) => Number(/#(\d+)/.exec((await page.getByTestId('last-ack').textContent()) ?? '')?.[1]);
+  const lastAckSeq = async (page: Page) =>
+    Number(/#(\d+)/.exec((await page.getByTestId('last-ack').textContent()) ?? '')?.[1]);
 
   test('opens a played exercise: clock, MSEL, log, cascade and alert level from the record', async () => {
     const opened = await openConsole(seeded);
@@ -109,9 +122,16 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     // The MSEL knows what was released; the log shows the newest entries first, one page of them.
     const released = Number(await page.locator('[data-group="released"] .count').textContent());
     assert.ok(released > 20, `${released} released`);
-    const seqs = await Promise.all((await page.locator('#console-log li[data-seq]').all()).map(async (li) => Number(await li.getAttribute('data-seq'))));
+    const seqs = await Promise.all(
+      (await page.locator('#console-log li[data-seq]').all()).map(async (li) =>
+        Number(await li.getAttribute('data-seq')),
+      ),
+    );
     assert.equal(seqs.length, 40);
-    assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((a, b) => b - a),
+    );
     assert.ok((await page.locator('#console-services li[data-service]').count()) >= 10);
     // Facilitator notes are in the console (and only here).
     await page.locator('[data-group="released"]').click();
@@ -129,11 +149,13 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     const notice = page.getByTestId('read-only');
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /읽기 전용 연습입니다/);
+    await shot(page, 'console-read-only');
+    // What people recorded is listed (filtered), but it cannot be corrected: nothing can be written.
+    await page.locator('#log-category').selectOption('actions');
     const corrections = page.locator('#console-log button.correct');
     // Which entries are correctable depends on where the chain broke; whichever are listed must
     // offer nothing, and no command button anywhere may be enabled.
     for (const button of await corrections.all()) assert.equal(await button.isDisabled(), true);
-    await shot(page, 'console-read-only');
     assertClean(opened);
   });
 
@@ -237,6 +259,22 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     await page.keyboard.press('r');
     await page.getByTestId('next-inject').filter({ hasNotText: next }).waitFor();
     assert.ok((await lastAckSeq(page)) > ack);
+
+    // Control writes an ad-hoc inject; it is released at once and recorded.
+    await page.getByRole('button', { name: '즉석 메시지…' }).click();
+    await page.getByLabel('제목', { exact: true }).fill('통제단: 추가 상황 보고 요청');
+    await page.getByLabel('내용', { exact: true }).fill('각 셀은 **30분 안에** 현재 조치 현황을 보고하십시오.');
+    await page.getByLabel('전달 수단').selectOption('phone');
+    await page.getByRole('button', { name: '즉석 메시지 부여' }).click();
+    await page
+      .locator('#console-log li[data-type="adhoc-inject-released"]')
+      .filter({ hasText: '통제단: 추가 상황 보고 요청' })
+      .waitFor();
+    await page
+      .locator('li[data-group="released"]')
+      .filter({ hasText: '통제단: 추가 상황 보고 요청' })
+      .filter({ hasText: '즉석' })
+      .waitFor();
     assertClean(opened);
   });
 
@@ -269,6 +307,21 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     assert.match(text, /결정 · 과학기술정보통신부\(주관부처\)/);
     assert.ok(text.includes(label), `the log names the option "${label}"`);
     assert.match(text, /facilitator · 과학기술정보통신부/);
+
+    // The facilitator got the option wrong: amend it; the original stays, marked, with the new one.
+    await entry.getByRole('button', { name: /정정/ }).click();
+    await entry.getByLabel('셀 또는 선택지 수정').check();
+    const options = entry.locator('select[id^="amend-option-"]');
+    const second = await options.locator('option').nth(1).getAttribute('value');
+    await options.selectOption(second ?? '');
+    const secondLabel = ((await options.locator('option').nth(1).textContent()) ?? '').trim();
+    await entry.getByLabel('정정 사유(필수)').fill('선택지를 잘못 눌렀음');
+    await entry.getByRole('button', { name: '수정 기록' }).click();
+    const amended = page.locator(`#console-log li.amended[data-seq="${String(await entry.getAttribute('data-seq'))}"]`);
+    await amended.waitFor();
+    assert.match((await amended.getByTestId('correction-mark').textContent()) ?? '', /수정됨: 선택지를 잘못 눌렀음/);
+    assert.ok(((await amended.locator('.now').textContent()) ?? '').includes(secondLabel), `now: ${secondLabel}`);
+    await shot(page, 'console-amended');
     assertClean(opened);
   });
 
@@ -292,7 +345,13 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     deaf = true;
     const other = await app.backend.handlers['exercise:dispatch']({
       id,
-      command: { type: 'record-decision', cell: 'nfa', choice: { point: 'dp-power', option: 'power-b' }, text: '', rationale: '' },
+      command: {
+        type: 'record-decision',
+        cell: 'nfa',
+        choice: { point: 'dp-power', option: 'power-b' },
+        text: '',
+        rationale: '',
+      },
       actor: { person: 'p-nfa', cell: 'nfa' },
     });
     assert.ok(other.ok, other.ok ? '' : other.error.message);
@@ -312,6 +371,13 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     const opened = await openConsole(id);
     const { page } = opened;
     assert.equal(await page.getByTestId('alert-level').first().getAttribute('data-level'), 'none');
+    // A and L take the facilitator straight to the alert levels and the action log.
+    await unfocus(page);
+    await page.keyboard.press('a');
+    await page.locator('#console-alert input[name="alert-level"]:focus').waitFor();
+    await unfocus(page);
+    await page.keyboard.press('l');
+    await page.locator('#console-action-cell:focus').waitFor();
     const submit = page.getByRole('button', { name: '위기경보 발령' });
     await page.locator('#console-alert label.alert-alert').click();
     await page.locator('#console-alert-reason').fill('전국 서비스 장애 확인, 상황판단회의 결과');
@@ -319,10 +385,22 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     const badge = page.locator('.topbar [data-testid="alert-level"]');
     await page.locator('.topbar [data-testid="alert-level"][data-level="alert"]').waitFor();
     assert.match((await badge.textContent()) ?? '', /경계/);
-    const colour = await page.evaluate(`getComputedStyle(document.querySelector('.topbar [data-testid="alert-level"]')).borderTopColor`);
+    const colour = await page.evaluate(
+      `getComputedStyle(document.querySelector('.topbar [data-testid="alert-level"]')).borderTopColor`,
+    );
     assert.equal(colour, 'rgb(255, 140, 26)', 'orange for 경계');
     const entry = page.locator('#console-log li[data-type="alert-level-changed"]').first();
     assert.match((await entry.textContent()) ?? '', /위기경보: 경계/);
+    // Stand up the lead ministry's headquarters.
+    const hq = page.locator('li[data-hq="hq-bcd"]');
+    await hq.getByRole('button', { name: '가동' }).click();
+    await hq.getByLabel('사유(선택)').fill('장관 주재 대책본부로 격상');
+    await hq.getByRole('button', { name: '가동' }).click();
+    await hq.getByText('가동 중').waitFor();
+    assert.match(
+      (await page.locator('#console-log li[data-type="hq-activated"]').textContent()) ?? '',
+      /대책본부 가동: 방송통신재난대책본부/,
+    );
     await shot(page, 'console-alert');
     await page.setViewportSize({ width: 1280, height: 720 });
     await shot(page, 'console-running-1280');
@@ -345,11 +423,20 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     await entry.getByRole('button', { name: '기록 철회' }).click();
     const retracted = page.locator(`#console-log li[data-seq="${String(seq)}"]`);
     await page.locator(`#console-log li.retracted[data-seq="${String(seq)}"]`).waitFor();
-    assert.match((await retracted.getByTestId('correction-mark').textContent()) ?? '', /철회됨: 다른 셀의 조치를 잘못 기록함/);
-    const decoration = await page.evaluate(`getComputedStyle(document.querySelector('#console-log li[data-seq="${String(seq)}"] .text')).textDecorationLine`);
+    assert.match(
+      (await retracted.getByTestId('correction-mark').textContent()) ?? '',
+      /철회됨: 다른 셀의 조치를 잘못 기록함/,
+    );
+    const decoration = await page.evaluate(
+      `getComputedStyle(document.querySelector('#console-log li[data-seq="${String(seq)}"] .text')).textDecorationLine`,
+    );
     assert.equal(decoration, 'line-through');
     assert.equal(await page.locator('#console-log li[data-type="event-retracted"]').count(), 1);
-    assert.equal(await retracted.getByRole('button', { name: /정정/ }).count(), 0, 'a retracted entry cannot be retracted again');
+    assert.equal(
+      await retracted.getByRole('button', { name: /정정/ }).count(),
+      0,
+      'a retracted entry cannot be retracted again',
+    );
     await shot(page, 'console-retracted');
     assertClean(opened);
   });
@@ -390,6 +477,10 @@ describe('facilitator console', { skip, timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'StartEx' }).waitFor();
     assert.equal(await page.getByTestId('clock-state').textContent(), 'Not started');
     await shot(page, 'console-english-1280');
+    // The projector theme (larger type, more contrast) still fits a 1600×1000 projector.
+    await page.locator('#theme').selectOption('projector');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await shot(page, 'console-projector-1600');
     assertClean(opened);
   });
 });

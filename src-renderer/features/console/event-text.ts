@@ -16,7 +16,16 @@ export interface Words {
   text(value: LocalizedText | null | undefined): string;
 }
 
-export const LOG_CATEGORIES = ['all', 'decisions', 'actions', 'injects', 'alerts', 'clock', 'corrections', 'other'] as const;
+export const LOG_CATEGORIES = [
+  'all',
+  'decisions',
+  'actions',
+  'injects',
+  'alerts',
+  'clock',
+  'corrections',
+  'other',
+] as const;
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 export interface EventLine {
@@ -75,14 +84,21 @@ export function categoryOf(type: EventType): Exclude<LogCategory, 'all'> {
   return CATEGORY[type];
 }
 
-export function describeEvent(words: Words, state: ExerciseState, index: ReadonlyMap<string, Inject>, event: EventBody): EventLine {
+export function describeEvent(
+  words: Words,
+  state: ExerciseState,
+  index: ReadonlyMap<string, Inject>,
+  event: EventBody,
+): EventLine {
   const cell = (id: string) => words.text(cellName(state.scenario, id));
   const inject = (id: string) => {
     const info = injectInfo(state, index, id);
     return info ? words.text(info.title) : id;
   };
+  const task = (id: string) => words.text(state.scenario.tasks.find((t) => t.id === id)?.text ?? id);
   const point = (id: string) => state.scenario.injects.find((i) => i.decision?.id === id)?.decision;
-  const option = (pointId: string, optionId: string) => words.text(point(pointId)?.options.find((o) => o.id === optionId)?.label ?? optionId);
+  const option = (pointId: string, optionId: string) =>
+    words.text(point(pointId)?.options.find((o) => o.id === optionId)?.label ?? optionId);
   const line = (key: MessageKey, params: MessageParams = {}, detail: string | null = null): EventLine => ({
     text: words.t(key, params),
     detail: detail === null || detail.trim() === '' ? null : detail,
@@ -106,7 +122,9 @@ export function describeEvent(words: Words, state: ExerciseState, index: Readonl
     case 'journal-recovered':
       return line('console.event.recovered', { seq: event.lastGoodSeq, bytes: event.discardedBytes });
     case 'inject-released':
-      return line(event.manual ? 'console.event.released-manual' : 'console.event.released', { title: inject(event.inject) });
+      return line(event.manual ? 'console.event.released-manual' : 'console.event.released', {
+        title: inject(event.inject),
+      });
     case 'inject-held':
       return line('console.event.held', { title: inject(event.inject) }, event.reason);
     case 'inject-unheld':
@@ -118,15 +136,30 @@ export function describeEvent(words: Words, state: ExerciseState, index: Readonl
     case 'inject-acknowledged':
       return line('console.event.acknowledged', { cell: cell(event.cell), title: inject(event.inject) });
     case 'inject-shared':
-      return line('console.event.shared', { cell: cell(event.fromCell), title: inject(event.inject), to: event.toCells.map(cell).join(', ') });
+      return line('console.event.shared', {
+        cell: cell(event.fromCell),
+        title: inject(event.inject),
+        to: event.toCells.map(cell).join(', '),
+      });
     case 'decision-expired':
-      return line('console.event.expired', { prompt: words.text(point(event.point)?.prompt ?? event.point), option: option(event.point, event.option) });
+      return line('console.event.expired', {
+        prompt: words.text(point(event.point)?.prompt ?? event.point),
+        option: option(event.point, event.option),
+      });
     case 'decision-recorded':
       return event.choice === null
         ? line('console.event.decision-free', { cell: cell(event.cell), text: event.text }, event.rationale)
-        : line('console.event.decision', { cell: cell(event.cell), option: option(event.choice.point, event.choice.option) }, [event.text, event.rationale].filter((s) => s.trim() !== '').join(' — '));
+        : line(
+            'console.event.decision',
+            { cell: cell(event.cell), option: option(event.choice.point, event.choice.option) },
+            [event.text, event.rationale].filter((s) => s.trim() !== '').join(' — '),
+          );
     case 'action-logged':
-      return line('console.event.action', { cell: cell(event.cell), text: event.text }, event.tasks.length > 0 ? words.t('console.event.tasks', { tasks: event.tasks.join(', ') }) : null);
+      return line(
+        'console.event.action',
+        { cell: cell(event.cell), text: event.text },
+        event.tasks.length > 0 ? words.t('console.event.tasks', { tasks: event.tasks.map(task).join(' / ') }) : null,
+      );
     case 'alert-level-changed':
       return line('console.event.alert', { level: words.t(`alert.${event.level}`) }, event.reason);
     case 'hq-activated':
@@ -134,11 +167,17 @@ export function describeEvent(words: Words, state: ExerciseState, index: Readonl
     case 'hq-deactivated':
       return line('console.event.hq-deactivated', { hq: hqName(words, state, event.hq) }, event.reason);
     case 'timer-missed':
-      return line('console.event.timer-missed', { timer: words.text(state.scenario.timers.find((t) => t.id === event.timer)?.name ?? event.timer) });
+      return line('console.event.timer-missed', {
+        timer: words.text(state.scenario.timers.find((t) => t.id === event.timer)?.name ?? event.timer),
+      });
     case 'observation-recorded':
       return line('console.event.observation', { evaluator: event.evaluator }, event.text);
     case 'target-rated':
-      return line('console.event.rating', { evaluator: event.evaluator, target: event.target, rating: event.rating }, event.notes);
+      return line(
+        'console.event.rating',
+        { evaluator: event.evaluator, target: event.target, rating: event.rating },
+        event.notes,
+      );
     case 'hotwash-note-added':
       return line('console.event.hotwash', { cell: cell(event.cell) }, event.text);
     case 'feedback-recorded':

@@ -36,7 +36,12 @@ function intlLocale(language: Language): string {
 
 /** The wall clock of the room. */
 export function wallText(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
 }
 
 /** An ISO wall time of an event, as a time of day in the room. */

@@ -42,9 +42,19 @@ export interface InjectInfo {
 /** Title and routing of a scenario or ad-hoc inject; null for an id the exercise does not have. */
 export function injectInfo(state: ExerciseState, index: ReadonlyMap<string, Inject>, id: string): InjectInfo | null {
   const scripted = index.get(id);
-  if (scripted) return { title: scripted.title, channel: scripted.channel, from: scripted.from, to: scripted.to, module: scripted.module, scripted };
+  if (scripted)
+    return {
+      title: scripted.title,
+      channel: scripted.channel,
+      from: scripted.from,
+      to: scripted.to,
+      module: scripted.module,
+      scripted,
+    };
   const adhoc = Object.hasOwn(state.adhoc, id) ? state.adhoc[id] : undefined;
-  return adhoc ? { title: adhoc.title, channel: adhoc.channel, from: adhoc.from, to: adhoc.to, module: null, scripted: null } : null;
+  return adhoc
+    ? { title: adhoc.title, channel: adhoc.channel, from: adhoc.from, to: adhoc.to, module: null, scripted: null }
+    : null;
 }
 
 /** The inject the clock will release next (what R releases), or null. */

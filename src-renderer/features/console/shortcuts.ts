@@ -5,9 +5,14 @@
  */
 import type { MessageKey } from '@core/i18n/translate.ts';
 
-export type ShortcutAction = 'toggle-clock' | 'release-next' | 'focus-decision' | 'focus-action' | 'focus-alert' | 'focus-msel' | 'help';
+export type ShortcutAction =
+  'toggle-clock' | 'release-next' | 'focus-decision' | 'focus-action' | 'focus-alert' | 'focus-msel' | 'help';
 
-export const SHORTCUTS: readonly { readonly keys: string; readonly action: ShortcutAction; readonly label: MessageKey }[] = [
+export const SHORTCUTS: readonly {
+  readonly keys: string;
+  readonly action: ShortcutAction;
+  readonly label: MessageKey;
+}[] = [
   { keys: 'Space', action: 'toggle-clock', label: 'console.shortcut.toggle-clock' },
   { keys: 'R', action: 'release-next', label: 'console.shortcut.release-next' },
   { keys: 'D', action: 'focus-decision', label: 'console.shortcut.focus-decision' },

@@ -18,7 +18,8 @@ export const consoleMessages = defineMessages(
     'console.clock.pace': 'Clock pace',
     'console.clock.step': 'Step +{by}',
     'console.clock.end': 'EndEx…',
-    'console.clock.end-confirm': 'End the exercise? The clock stops for good; only corrections can be recorded afterwards.',
+    'console.clock.end-confirm':
+      'End the exercise? The clock stops for good; only corrections can be recorded afterwards.',
     'console.clock.end-now': 'End the exercise',
     'console.clock.running': 'Running ×{speed}',
     'console.clock.running-realtime': 'Running (real time)',
