@@ -10,5 +10,9 @@ import { evaluatorMessages } from './messages/evaluator.ts';
 import { hotwashMessages } from './messages/hotwash.ts';
 import { libraryMessages } from './messages/library.ts';
 import { newExerciseMessages } from './messages/new-exercise.ts';
+import { scoringMessages } from './messages/scoring.ts';
+import { reportMessages } from './messages/report.ts';
+import { packMessages } from './messages/pack.ts';
+import { aarMessages } from './messages/aar.ts';
 
-export const TABLES = [common, libraryMessages, newExerciseMessages, consoleMessages, displayMessages, cellMessages, evaluatorMessages, hotwashMessages] as const;
+export const TABLES = [common, libraryMessages, newExerciseMessages, consoleMessages, displayMessages, cellMessages, evaluatorMessages, hotwashMessages, scoringMessages, reportMessages, packMessages, aarMessages] as const;
