@@ -24,6 +24,7 @@ import type {
   RatingPayload,
 } from './events.ts';
 import { fromEntries, type Dict } from './records.ts';
+import { EMPTY_DRAFT, type AarDraft } from '../report/draft.ts';
 
 /** Where an entry came from: the event that recorded it. */
 export interface Recorded {
@@ -171,6 +172,8 @@ export interface ExerciseState {
   readonly log: readonly ExerciseEvent[];
   /** Events that a later correction retracted or amended, keyed by their seq. */
   readonly corrections: Dict<CorrectionMark>;
+  /** The facilitator's AAR/IP draft (strengths, areas for improvement, plan rows, final or not). */
+  readonly aar: AarDraft;
 }
 
 export type Phase = 'new' | 'planned' | 'conduct' | 'ended';
@@ -242,5 +245,6 @@ export function initialState(scenario: Scenario): ExerciseState {
     controlLog: [],
     log: [],
     corrections: {},
+    aar: EMPTY_DRAFT,
   };
 }
