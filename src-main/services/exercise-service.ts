@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor, ExerciseSetup } from '../core/engine/index.ts';
-import { loadScenario } from '../core/scenario/index.ts';
+import { loadScenarioRemembered } from './scenario-memo.ts';
 import { exportExercise, importArchive } from '../store/archive.ts';
 import { createExerciseFolder, EXERCISES_FOLDER, readExerciseFolder } from '../store/exercise-files.ts';
 import type { ExerciseMeta } from '../store/exercise-files.ts';
@@ -80,7 +80,7 @@ export class ExerciseService {
     const open = this.#sessions.get(id);
     if (open) return open;
     const { paths, meta, scenarioText } = await readExerciseFolder(this.dataDir, id);
-    const loaded = loadScenario(scenarioText);
+    const loaded = loadScenarioRemembered(scenarioText);
     if (!loaded.ok) throw new Error(`The scenario snapshot of exercise "${id}" no longer validates: ${loaded.errors[0]?.message ?? ''}`);
     const journal = await openJournal(paths.dir, this.#journalOptions('open'));
     try {

@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario, MAX_SCENARIO_BYTES } from '../core/scenario/index.ts';
+import { MAX_SCENARIO_BYTES } from '../core/scenario/index.ts';
+import { loadScenarioRemembered } from './scenario-memo.ts';
 import type { Finding, LoadResult, Scenario } from '../core/scenario/index.ts';
 import { sha256Hex } from '../store/journal/entry.ts';
 
@@ -51,7 +52,7 @@ export async function readScenarioFile(file: string): Promise<LibraryEntry> {
       result: { ok: false, warnings: [], errors: [{ severity: 'error', code: 'file', path: [], line: 1, col: 1, message: 'the file is larger than 2 MiB' }] },
     };
   }
-  return { file, text: bytes.toString('utf8'), sha256: sha256Hex(bytes.toString("utf8")), result: loadScenario(new Uint8Array(bytes)) };
+  return { file, text: bytes.toString('utf8'), sha256: sha256Hex(bytes.toString("utf8")), result: loadScenarioRemembered(new Uint8Array(bytes)) };
 }
 
 export async function listLibrary(dirs: readonly string[]): Promise<LibraryEntry[]> {
