@@ -58,6 +58,13 @@ export interface CellResponsiveness {
   readonly received: number;
   readonly medianMs: number | null;
   readonly p90Ms: number | null;
+  /**
+   * Added by the scoring implementation: injects that called on the cell (expected one of its
+   * critical tasks or put a decision point to it), not counting calls still waiting for an answer,
+   * and how many of those it answered. answered ÷ calls is the coverage in the score.
+   */
+  readonly calls?: number;
+  readonly answered?: number;
   readonly score: Figure;
 }
 

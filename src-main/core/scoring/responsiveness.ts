@@ -1,0 +1,160 @@
+/**
+ * Responsiveness (design.md §5): per player cell, the latency from the release of each inject
+ * addressed to it (its id or "all" in the inject's `to`) to the cell's first response. A response
+ * is any of:
+ * - acknowledging the inject;
+ * - sharing it with another cell;
+ * - deciding its decision point (a decision recorded for the cell counts as the cell's);
+ * - logging an action that does a critical task the inject expects (an action logged before the
+ *   release means the expected work was already done: latency 0).
+ * Public injects addressed to other cells, and injects another cell shared, are visible to the cell
+ * but not addressed to it, so they are not counted.
+ *
+ * Score = speed × coverage.
+ * - speed = mean of speed(median) and speed(p90) of the latencies, where speed(x) = 100 up to
+ *   RESPONSE_FULL_MS and falls linearly to 0 at RESPONSE_ZERO_MS;
+ * - coverage = the share of the injects that CALLED on the cell which were answered. An inject calls
+ *   on a cell when it expects a critical task the cell is responsible for or puts a decision point
+ *   to it; an informational inject calls for nothing, so leaving it unacknowledged costs nothing.
+ *   A call is answered when the cell responded, or when what it asked of the cell was done by a
+ *   cell sharing the responsibility (one of the cell's expected tasks is done, or a cell decided the
+ *   point): joint tasks and joint decisions are done once, by one of the cells. A call still
+ *   unanswered less than RESPONSE_ZERO_MS after its release is "waiting" and not counted yet.
+ *   With no calls, coverage is not applied; with calls but no response, the score is 0.
+ */
+import { planOf } from '../engine/plan.ts';
+import { own } from '../engine/records.ts';
+import type { ExerciseState } from '../engine/state.ts';
+import { MINUTE_MS } from '../time.ts';
+import { explain, figure, num, round1, span } from './explain.ts';
+import { referenceTime } from './happened.ts';
+import type { CellResponsiveness } from './model.ts';
+import { median, percentile } from './percentile.ts';
+
+export const RESPONSE_FULL_MS = 15 * MINUTE_MS;
+export const RESPONSE_ZERO_MS = 4 * 60 * MINUTE_MS;
+
+export function speed(latencyMs: number): number {
+  if (latencyMs <= RESPONSE_FULL_MS) return 100;
+  if (latencyMs >= RESPONSE_ZERO_MS) return 0;
+  return (100 * (RESPONSE_ZERO_MS - latencyMs)) / (RESPONSE_ZERO_MS - RESPONSE_FULL_MS);
+}
+
+interface Response {
+  readonly at: number;
+  readonly seq: number;
+}
+
+interface Received {
+  readonly inject: string;
+  readonly releasedAt: number;
+  readonly releaseSeq: number;
+  readonly calls: boolean;
+  readonly answered: boolean;
+  readonly response: Response | null;
+}
+
+function firstResponse(state: ExerciseState, cell: string, inject: string, releasedAt: number): Response | null {
+  const runtime = own(state.injects, inject);
+  const definition = planOf(state.scenario).injects.get(inject)?.inject;
+  const candidates: Response[] = [];
+  for (const a of runtime?.acknowledgements ?? []) if (a.cell === cell) candidates.push(a);
+  for (const s of runtime?.shares ?? []) if (s.fromCell === cell) candidates.push(s);
+  const point = definition?.decision?.id;
+  if (point !== undefined) {
+    for (const d of state.decisionLog) if (d.cell === cell && d.choice?.point === point) candidates.push(d);
+  }
+  const expects = definition?.expects ?? [];
+  for (const task of expects) {
+    // A task the cell completed through a decision on another point answers the call too.
+    const done = own(state.tasks, task);
+    if (done?.kind === 'done' && done.cell === cell) candidates.push({ at: Math.max(done.at, releasedAt), seq: done.seq });
+  }
+  if (expects.length > 0) {
+    for (const action of state.actions) {
+      if (action.cell === cell && action.tasks.some((t) => expects.includes(t))) {
+        candidates.push({ at: Math.max(action.at, releasedAt), seq: action.seq });
+      }
+    }
+  }
+  let first: Response | null = null;
+  for (const c of candidates) if (first === null || c.at < first.at || (c.at === first.at && c.seq < first.seq)) first = c;
+  return first === null ? null : { at: first.at, seq: first.seq };
+}
+
+/** Recipients of a released inject, scenario or ad hoc. */
+function addressedTo(state: ExerciseState, inject: string): readonly string[] {
+  return planOf(state.scenario).injects.get(inject)?.inject.to ?? own(state.adhoc, inject)?.to ?? [];
+}
+
+interface Call {
+  /** Whether the inject expects one of the cell's critical tasks or puts a decision to it. */
+  readonly calls: boolean;
+  /** Whether what it asked of the cell was done, by the cell or a cell sharing the responsibility. */
+  readonly met: boolean;
+}
+
+function callOn(state: ExerciseState, inject: string, cell: string): Call {
+  const plan = planOf(state.scenario);
+  const definition = plan.injects.get(inject)?.inject;
+  if (!definition) return { calls: false, met: false };
+  const point = definition.decision?.cells.includes(cell) ? definition.decision.id : null;
+  const tasks = definition.expects.filter((t) => plan.tasks.get(t)?.cells.includes(cell) ?? false);
+  const decided = point !== null && own(state.decisions, point)?.kind === 'decided';
+  const done = tasks.some((t) => own(state.tasks, t)?.kind === 'done');
+  return { calls: point !== null || tasks.length > 0, met: decided || done };
+}
+
+export function scoreResponsiveness(state: ExerciseState): readonly CellResponsiveness[] {
+  const now = referenceTime(state);
+  const released = Object.entries(state.injects).flatMap(([id, runtime]) =>
+    runtime.status.kind === 'released' ? [{ id, at: runtime.status.at, seq: runtime.status.seq }] : [],
+  );
+  return state.scenario.cells
+    .filter((c) => c.role === 'player')
+    .map((cell) => {
+      const received: Received[] = [];
+      for (const inject of released) {
+        const to = addressedTo(state, inject.id);
+        if (!to.includes(cell.id) && !to.includes('all')) continue;
+        const response = firstResponse(state, cell.id, inject.id, inject.at);
+        const call = callOn(state, inject.id, cell.id);
+        received.push({ inject: inject.id, releasedAt: inject.at, releaseSeq: inject.seq, calls: call.calls, answered: call.calls && (response !== null || call.met), response });
+      }
+      const latencies = received.flatMap((r) => (r.response ? [r.response.at - r.releasedAt] : []));
+      const medianMs = median(latencies);
+      const p90Ms = percentile(latencies, 90);
+      const waiting = received.filter((r) => r.calls && !r.answered && now - r.releasedAt < RESPONSE_ZERO_MS).length;
+      const calls = received.filter((r) => r.calls).length - waiting;
+      const answered = received.filter((r) => r.answered).length;
+      const base = { cell: cell.id, responded: latencies.length, received: received.length, medianMs, p90Ms, calls, answered };
+      const events = received.flatMap((r) => (r.calls || r.response ? [r.releaseSeq, r.response?.seq] : []));
+      const pace = medianMs === null || p90Ms === null ? null : (speed(medianMs) + speed(p90Ms)) / 2;
+      const coverage = calls > 0 ? answered / calls : null;
+      if (pace === null && answered > 0) {
+        // Others did everything asked of it and it never responded itself: nothing to time.
+        const params = { cell: cell.id, received: received.length, calls, answered, waiting };
+        return { ...base, score: figure(null, explain('scoring.responsiveness.covered', params, events)) };
+      }
+      const params = {
+        cell: cell.id,
+        responded: latencies.length,
+        received: received.length,
+        calls,
+        answered,
+        waiting,
+        coverage: num(coverage === null ? null : round1(coverage * 100)),
+        median: medianMs === null ? num(null) : span(medianMs),
+        p90: p90Ms === null ? num(null) : span(p90Ms),
+        speed: num(pace === null ? null : round1(pace)),
+        full: span(RESPONSE_FULL_MS),
+        zero: span(RESPONSE_ZERO_MS),
+      };
+      if (pace === null) {
+        const key = calls > 0 ? 'scoring.responsiveness.silent' : 'scoring.responsiveness.none';
+        return { ...base, score: figure(calls > 0 ? 0 : null, explain(key, params, events)) };
+      }
+      const key = coverage === null ? 'scoring.responsiveness.speed-only' : 'scoring.responsiveness.score';
+      return { ...base, score: figure(pace * (coverage ?? 1), explain(key, params, events)) };
+    });
+}
