@@ -25,6 +25,8 @@ export interface ReportMeta {
   readonly journal: { readonly exerciseId: string; readonly seq: number; readonly head: string };
   readonly scenarioId: string;
   readonly scenarioHash: string;
+  /** UTC offset of the scenario's T0 ("+09:00"): wall times print in it, recorded in UTC. */
+  readonly utcOffset: string;
 }
 
 export interface NamedRef {
@@ -147,6 +149,8 @@ export interface ReportModel {
   readonly alerts: readonly AlertChange[];
   readonly timers: readonly TimerRow[];
   readonly feedback: FeedbackSummary;
+  /** Hot-wash notes filed under no capability (they belong to the exercise as a whole). */
+  readonly hotwashGeneral: readonly { readonly cellName: string; readonly kind: 'strength' | 'improvement'; readonly text: string; readonly seq: number }[];
   /** Names for every id the scores mention (cells, tasks, targets, objectives, options…), localised. */
   readonly names: Readonly<Record<string, string>>;
   readonly scores: Scores;
