@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import config, { electronFuses } from '../../electron.config.ts';
+import config, { appFiles, electronFuses } from '../../electron.config.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -29,7 +29,12 @@ describe('electron-builder config', () => {
 
   test('packs the app into an asar from the build output only', () => {
     assert.equal(config.asar, true);
-    assert.deepEqual(config.files, ['dist/**/*', 'package.json']);
+    assert.deepEqual(config.files, [...appFiles]);
+    // The build output and the scenario library go in; maps, sources and CLI-only packages stay out
+    // (packaging.test.ts proves the same on a real packed archive).
+    for (const include of ['dist/main/**/*', 'dist/renderer/**/*', 'package.json', 'scenarios/*.yaml']) assert.ok(appFiles.includes(include), include);
+    for (const exclude of ['!**/*.map', '!**/*.{ts,mts,cts}']) assert.ok(appFiles.includes(exclude), exclude);
+    assert.ok(!appFiles.some((pattern) => /^(src-|test|scripts)/.test(pattern)), 'no sources, tests or scripts');
     assert.equal((config.extraMetadata as { main?: string } | undefined)?.main, 'dist/main/main.js');
     assert.equal(config.appId, 'kr.sitroom.app');
     assert.equal(config.productName, 'Sitroom');
