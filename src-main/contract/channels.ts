@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { CommandSchema, ExerciseSetupSchema } from './commands.ts';
+import { REPORT_FORMATS } from './names.ts';
 
 const Id = z.string().min(1).max(120);
+
 /**
  * Scenario objects and events come from our own core (the scenario was validated on load, events
  * were decided by the engine and hash-chained), so responses carry them unchecked: re-validating
@@ -93,6 +95,19 @@ export const channels = {
   'display:open': {
     request: z.strictObject({ id: Id, screen: z.number().int().nonnegative().nullable() }),
     response: z.strictObject({ opened: z.boolean() }),
+  },
+  /** The AAR/IP of an exercise in one format, built from its journal now; the bytes base64-encoded. */
+  'report:export': {
+    request: z.strictObject({
+      id: Id,
+      format: z.enum(REPORT_FORMATS),
+      lang: z.enum(['en', 'ko']).optional(),
+    }),
+    response: z.strictObject({
+      filename: z.string().min(1).max(255),
+      mime: z.string().min(1).max(200),
+      base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    }),
   },
   'settings:get': { request: z.strictObject({}), response: Settings },
   'settings:update': { request: Settings.pick({ language: true, theme: true }).partial(), response: Settings },

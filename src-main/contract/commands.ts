@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Command } from '../core/engine/index.ts';
 import { ALERT_LEVELS, SERVICE_STATES } from '../core/scenario/conditions.ts';
 import { CHANNELS } from '../core/scenario/schema.ts';
+import { AAR_ITEM_ID, AAR_LIMITS, isPlanDate } from '../core/engine/decide-report.ts';
+import { CAPABILITY_ELEMENTS, PLAN_PRIORITIES, PLAN_STATUSES } from '../core/report/draft.ts';
 
 const Id = z.string().min(1).max(80);
 const Text = z.string().max(5_000);
@@ -46,6 +48,37 @@ const FeedbackPayload = {
   comment: Text,
 };
 const ControlLogPayload = { text: Text };
+
+// The AAR/IP draft: shapes and bounds here, references to the scenario and the draft in the engine.
+const AarText = z.string().max(AAR_LIMITS.longText);
+const AarShort = z.string().max(AAR_LIMITS.shortText);
+const PlanDate = z.string().max(10).refine(isPlanDate, { error: 'a date is YYYY-MM-DD or empty' });
+const AarItemId = z.string().min(1).max(AAR_LIMITS.id).regex(AAR_ITEM_ID);
+export const AarItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('strength'), capability: Id, cell: Id.nullable(), text: AarText }),
+  z.strictObject({
+    kind: z.literal('improvement'),
+    capability: Id,
+    cell: Id.nullable(),
+    text: AarText,
+    reference: z.string().max(AAR_LIMITS.reference),
+    analysis: AarText,
+  }),
+  z.strictObject({
+    kind: z.literal('plan'),
+    capability: Id,
+    improvement: AarItemId.nullable(),
+    issue: AarText,
+    correctiveAction: AarText,
+    element: z.enum(CAPABILITY_ELEMENTS),
+    organisation: AarShort,
+    contact: AarShort,
+    start: PlanDate,
+    completion: PlanDate,
+    priority: z.enum(PLAN_PRIORITIES),
+    status: z.enum(PLAN_STATUSES),
+  }),
+]);
 
 const CorrectableBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('decision-recorded'), ...DecisionPayload }),
@@ -114,6 +147,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('add-hotwash-note'), ...HotwashPayload }),
   z.strictObject({ type: z.literal('record-feedback'), ...FeedbackPayload }),
   z.strictObject({ type: z.literal('add-control-log'), ...ControlLogPayload }),
+  z.strictObject({ type: z.literal('save-aar-item'), id: AarItemId, item: AarItemSchema }),
+  z.strictObject({ type: z.literal('remove-aar-item'), id: AarItemId }),
+  z.strictObject({ type: z.literal('finalise-aar') }),
+  z.strictObject({ type: z.literal('reopen-aar') }),
   z.strictObject({ type: z.literal('retract-event'), target: z.number().int().positive(), reason: Reason.min(1) }),
   z.strictObject({ type: z.literal('amend-event'), target: z.number().int().positive(), reason: Reason.min(1), payload: CorrectableBody }),
 ]);

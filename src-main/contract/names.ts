@@ -11,8 +11,13 @@ export const CHANNEL_NAME_LIST = [
   'exercise:dispatch',
   'exercise:events-since',
   'display:open',
+  'report:export',
   'settings:get',
   'settings:update',
 ] as const;
 
 export const PUSH_EVENT_NAME_LIST = ['exercise:events', 'exercise:status'] as const;
+
+/** The formats `report:export` builds (zod-free, so the renderer can list them without the schemas). */
+export const REPORT_FORMATS = ['pdf', 'docx', 'html', 'md', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: 'cell'; readonly id: string; readonly cell: string }
   | { readonly name: 'evaluate'; readonly id: string }
   | { readonly name: 'hotwash'; readonly id: string }
+  | { readonly name: 'aar'; readonly id: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +35,8 @@ export function parseRoute(hash: string): Route {
         return { name: 'evaluate', id };
       case 'hotwash':
         return { name: 'hotwash', id };
+      case 'aar':
+        return { name: 'aar', id };
       case 'cell':
         if (parts[3]) return { name: 'cell', id, cell: parts[3] };
     }
@@ -58,6 +61,8 @@ export function href(route: Route): string {
       return `#/exercise/${e(route.id)}/evaluate`;
     case 'hotwash':
       return `#/exercise/${e(route.id)}/hotwash`;
+    case 'aar':
+      return `#/exercise/${e(route.id)}/aar`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -6,14 +6,15 @@
  * far as it can and never throws. Validation belongs to `decide`.
  */
 import { assertNever } from './assert-never.ts';
-import { accrue } from './cascade.ts';
+import { accrueAll } from './cascade.ts';
 import { clockWithPace, fromIso, isConducting, paceOf } from './clock.ts';
 import { applyEffects, applyOption, completeTask, releaseScenarioInject } from './consequences.ts';
 import type { EventBody, EventMeta, ExerciseEvent } from './events.ts';
 import { planOf } from './plan.ts';
-import { fromEntries, own, payloadOf, put, update } from './records.ts';
+import { applyReport } from './apply-report.ts';
+import { append, appendAll, own, payloadOf, put, update, withList } from './records.ts';
 import { settle } from './settle.ts';
-import type { ExerciseState, Recorded } from './state.ts';
+import { cloneState, type ExerciseState, type Recorded } from './state.ts';
 
 /**
  * Moves the cursor to the event: downtime accrues over the scenario time that passed. The log
@@ -22,11 +23,11 @@ import type { ExerciseState, Recorded } from './state.ts';
 export function advance(state: ExerciseState, event: ExerciseEvent): ExerciseState {
   const to = Math.max(state.scenarioTime, event.scenarioTime);
   const elapsed = to - state.scenarioTime;
-  const services =
-    elapsed > 0 && isConducting(state.clock)
-      ? fromEntries(Object.entries(state.services).map(([id, s]) => [id, accrue(s, s.effective, elapsed)] as const))
-      : state.services;
-  return { ...state, services, scenarioTime: to, lastSeq: event.seq };
+  const next = cloneState(state);
+  if (elapsed > 0 && isConducting(state.clock)) next.services = accrueAll(state.services, elapsed);
+  next.scenarioTime = to;
+  next.lastSeq = event.seq;
+  return next;
 }
 
 export function applyEvent(state: ExerciseState, event: ExerciseEvent, body: EventBody): ExerciseState {
@@ -36,6 +37,21 @@ export function applyEvent(state: ExerciseState, event: ExerciseEvent, body: Eve
 
 function recorded(event: EventMeta): Recorded {
   return { seq: event.seq, at: event.scenarioTime, wallTime: event.wallTime, actor: event.actor };
+}
+
+/**
+ * `{ ...recorded(event), ...payload }`, the same keys in the same order, built by assignment:
+ * V8 spreads a second object into a literal an order of magnitude slower, on every record of play.
+ */
+function recordedWith<P extends object>(event: EventMeta, payload: P): Recorded & P {
+  const out = recorded(event) as unknown as Record<string, unknown>;
+  for (const key of Object.keys(payload)) {
+    const value: unknown = (payload as Record<string, unknown>)[key];
+    // An own "__proto__" key must stay data, as a spread keeps it.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out as Recorded & P;
 }
 
 function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): ExerciseState {
@@ -135,7 +151,7 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
       };
     case 'decision-recorded': {
       const payload = payloadOf(body);
-      const next = { ...state, decisionLog: [...state.decisionLog, { ...recorded(event), ...payload }] };
+      const next = { ...state, decisionLog: append(state.decisionLog, recordedWith(event, payload)) };
       if (payload.choice === null) return next;
       const { point, option: optionId } = payload.choice;
       const decision = own(next.decisions, point);
@@ -163,7 +179,7 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
     }
     case 'action-logged': {
       const payload = payloadOf(body);
-      let next: ExerciseState = { ...state, actions: [...state.actions, { ...recorded(event), ...payload }] };
+      let next: ExerciseState = { ...state, actions: append(state.actions, recordedWith(event, payload)) };
       for (const task of payload.tasks) {
         next = completeTask(next, task, { kind: 'done', at, seq: event.seq, cell: payload.cell, via: 'action' });
       }
@@ -175,26 +191,29 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
         injects: update(state.injects, body.inject, (i) =>
           i.acknowledgements.some((a) => a.cell === body.cell)
             ? i
-            : { ...i, acknowledgements: [...i.acknowledgements, { ...recorded(event), cell: body.cell }] },
+            : withList(i, 'acknowledgements', append(i.acknowledgements, { ...recorded(event), cell: body.cell })),
         ),
       };
     case 'inject-shared':
       return {
         ...state,
-        injects: update(state.injects, body.inject, (i) => ({
-          ...i,
-          shares: [
-            ...i.shares,
-            ...body.toCells.map((toCell) => ({ ...recorded(event), fromCell: body.fromCell, toCell })),
-          ],
-        })),
+        injects: update(state.injects, body.inject, (i) =>
+          withList(
+            i,
+            'shares',
+            appendAll(
+              i.shares,
+              body.toCells.map((toCell) => ({ ...recorded(event), fromCell: body.fromCell, toCell })),
+            ),
+          ),
+        ),
       };
     case 'alert-level-changed':
       return {
         ...state,
         alert: {
           level: body.level,
-          history: [...state.alert.history, { ...recorded(event), level: body.level, reason: body.reason }],
+          history: append(state.alert.history, { ...recorded(event), level: body.level, reason: body.reason }),
         },
       };
     case 'hq-activated':
@@ -204,28 +223,33 @@ function applyBody(state: ExerciseState, event: EventMeta, body: EventBody): Exe
         ...state,
         headquarters: update(state.headquarters, body.hq, (h) => ({
           active,
-          history: [...h.history, { ...recorded(event), active, reason: body.reason }],
+          history: append(h.history, { ...recorded(event), active, reason: body.reason }),
         })),
       };
     }
     case 'observation-recorded': {
       const payload = payloadOf(body);
-      return { ...state, observations: [...state.observations, { ...recorded(event), ...payload }] };
+      return { ...state, observations: append(state.observations, recordedWith(event, payload)) };
     }
     case 'target-rated': {
       const payload = payloadOf(body);
-      return { ...state, ratings: [...state.ratings, { ...recorded(event), ...payload }] };
+      return { ...state, ratings: append(state.ratings, recordedWith(event, payload)) };
     }
     case 'hotwash-note-added': {
       const payload = payloadOf(body);
-      return { ...state, hotwash: [...state.hotwash, { ...recorded(event), ...payload }] };
+      return { ...state, hotwash: append(state.hotwash, recordedWith(event, payload)) };
     }
     case 'feedback-recorded': {
       const payload = payloadOf(body);
-      return { ...state, feedback: [...state.feedback, { ...recorded(event), ...payload }] };
+      return { ...state, feedback: append(state.feedback, recordedWith(event, payload)) };
     }
     case 'control-log-added':
-      return { ...state, controlLog: [...state.controlLog, { ...recorded(event), text: body.text }] };
+      return { ...state, controlLog: append(state.controlLog, { ...recorded(event), text: body.text }) };
+    case 'aar-item-saved':
+    case 'aar-item-removed':
+    case 'aar-finalised':
+    case 'aar-reopened':
+      return { ...state, aar: applyReport(state.aar, event, body) };
     case 'journal-recovered':
       // A note in the record that bytes after the last good entry were discarded; no state change.
       return state;

@@ -15,7 +15,8 @@
 import type { ServiceState } from '../scenario/conditions.ts';
 import type { Scenario, Service } from '../scenario/schema.ts';
 import { HOUR_MS } from '../time.ts';
-import { own, type Dict } from './records.ts';
+import { madeByThisFold, madeNow, own, type Dict } from './records.ts';
+import type { ServiceRuntime } from './state.ts';
 
 export const DEGRADED_WEIGHT = 0.5;
 
@@ -66,10 +67,46 @@ export function userHours(users: number, downtime: Downtime): number {
   return (users * (downtime.downMs + DEGRADED_WEIGHT * downtime.degradedMs)) / HOUR_MS;
 }
 
-/** Adds `ms` of the given effective state to a downtime tally. */
-export function accrue<T extends Downtime>(tally: T, state: ServiceState, ms: number): T {
-  if (ms <= 0 || state === 'up') return tally;
-  return state === 'down' ? { ...tally, downMs: tally.downMs + ms } : { ...tally, degradedMs: tally.degradedMs + ms };
+/**
+ * Every service's downtime over `ms` more scenario milliseconds, in its effective state.
+ *
+ * Outside a transient fold: a new runtime for each service that is not up, and a new dictionary
+ * if any was. Inside one, the dictionary this function made for the fold is reused and its
+ * runtimes' tallies are added in place, so a fold through hours of outage does not rebuild every
+ * service on every event. That is sound because such a dictionary holds, for every service that is
+ * not up, a runtime made right here for the fold; a runtime changes its effective state only by
+ * being replaced (`settle` puts a new one into a new dictionary), never in place. And the memo in
+ * `settle` reads `set` and `effective` only, never the tallies (see `records.ts`).
+ */
+export function accrueAll(services: Dict<ServiceRuntime>, ms: number): Dict<ServiceRuntime> {
+  if (ms <= 0) return services;
+  if (madeByThisFold(services)) {
+    for (const id of Object.keys(services)) {
+      const runtime = services[id] as ServiceRuntime & { downMs: number; degradedMs: number };
+      if (runtime.effective === 'down') runtime.downMs += ms;
+      else if (runtime.effective === 'degraded') runtime.degradedMs += ms;
+    }
+    return services;
+  }
+  let out: Record<string, ServiceRuntime> | null = null;
+  for (const id of Object.keys(services)) {
+    const runtime = services[id] as ServiceRuntime;
+    if (runtime.effective === 'up') continue;
+    out ??= { ...services };
+    out[id] = accrued(runtime, ms);
+  }
+  return out === null ? services : madeNow(out);
+}
+
+/**
+ * A copy with `ms` added in its effective state. Spelled out field by field rather than spread: a
+ * literal of a fixed shape is several times cheaper to build, and it runs on every event.
+ */
+function accrued(runtime: ServiceRuntime, ms: number): ServiceRuntime {
+  const { set, effective, downMs, degradedMs, history } = runtime;
+  return effective === 'down'
+    ? { set, effective, downMs: downMs + ms, degradedMs, history }
+    : { set, effective, downMs, degradedMs: degradedMs + ms, history };
 }
 
 export function serviceById(scenario: Scenario, id: string): Service | undefined {

@@ -11,6 +11,7 @@ import type {
   ActionPayload,
   Actor,
   AdhocInject,
+  AarItemPayload,
   AlertPayload,
   ControlLogPayload,
   CorrectableBody,
@@ -62,6 +63,11 @@ export type Command =
   | ({ readonly type: 'add-hotwash-note' } & HotwashPayload)
   | ({ readonly type: 'record-feedback' } & FeedbackPayload)
   | ({ readonly type: 'add-control-log' } & ControlLogPayload)
+  // the AAR/IP draft (decide-report.ts)
+  | ({ readonly type: 'save-aar-item' } & AarItemPayload)
+  | { readonly type: 'remove-aar-item'; readonly id: string }
+  | { readonly type: 'finalise-aar' }
+  | { readonly type: 'reopen-aar' }
   // corrections
   | { readonly type: 'retract-event'; readonly target: number; readonly reason: string }
   | {

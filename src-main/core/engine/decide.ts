@@ -16,6 +16,7 @@ import { decideEvaluation } from './decide-evaluation.ts';
 import { decideInjects } from './decide-injects.ts';
 import { decideLifecycle } from './decide-lifecycle.ts';
 import { decidePlay } from './decide-play.ts';
+import { decideReport } from './decide-report.ts';
 import { engineError, type EngineError } from './errors.ts';
 import type { ExerciseEvent } from './events.ts';
 import { recorder, type Recorder } from './recorder.ts';
@@ -68,6 +69,11 @@ function handle(rec: Recorder, command: Command): Check {
     case 'record-feedback':
     case 'add-control-log':
       return decideEvaluation(rec, command);
+    case 'save-aar-item':
+    case 'remove-aar-item':
+    case 'finalise-aar':
+    case 'reopen-aar':
+      return decideReport(rec, command);
     case 'retract-event':
     case 'amend-event':
       return decideCorrection(rec, command);

@@ -48,6 +48,10 @@ export const ENGINE_ERROR_CODES = [
   'already-retracted',
   'amend-type-mismatch',
   'amend-changes-point',
+  'aar-final',
+  'aar-not-ended',
+  'unknown-aar-item',
+  'aar-item-in-use',
 ] as const;
 
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];

@@ -9,6 +9,7 @@
 import type { AlertLevel, ServiceState } from '../scenario/conditions.ts';
 import type { CHANNELS } from '../scenario/schema.ts';
 import type { ClockPace } from './clock.ts';
+import type { AarItem } from '../report/draft.ts';
 
 export const EVENT_VERSION = 1;
 
@@ -156,6 +157,12 @@ export interface ControlLogPayload {
   readonly text: string;
 }
 
+/** One AAR/IP draft item, created or replaced whole; the id is chosen by the editor (see decide-report.ts). */
+export interface AarItemPayload {
+  readonly id: string;
+  readonly item: AarItem;
+}
+
 // ---- event bodies -----------------------------------------------------------------------------------
 
 export type CorrectableBody =
@@ -199,6 +206,16 @@ export type CorrectionBody =
       readonly payload: CorrectableBody;
     };
 
+/**
+ * The facilitator's edits of the AAR/IP draft. Not correctable: a draft item is corrected by saving
+ * it again or removing it, and each edit stays in the record.
+ */
+export type AarBody =
+  | ({ readonly type: 'aar-item-saved' } & AarItemPayload)
+  | { readonly type: 'aar-item-removed'; readonly id: string }
+  | { readonly type: 'aar-finalised' }
+  | { readonly type: 'aar-reopened' };
+
 export type EventBody =
   | ({ readonly type: 'exercise-created' } & ExerciseSetup)
   | { readonly type: 'exercise-started' }
@@ -217,7 +234,8 @@ export type EventBody =
   /** Written by the store, not by `decide`: a torn tail was cut off when the journal was opened. */
   | { readonly type: 'journal-recovered'; readonly discardedBytes: number; readonly lastGoodSeq: number }
   | CorrectableBody
-  | CorrectionBody;
+  | CorrectionBody
+  | AarBody;
 
 export type EventType = EventBody['type'];
 

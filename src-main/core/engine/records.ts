@@ -2,6 +2,9 @@
  * Plain-object dictionaries keep the state JSON-able (deep-equal replay tests, cheap to push to a
  * view). Ids reaching these lookups may come from a person's command, so reads go through `own`:
  * `record['constructor']` on a plain object would otherwise find Object.prototype's member.
+ *
+ * Append-only lists (the log, the records of play, histories) grow through `append`, which is
+ * where a whole-log fold gets its speed: see `transient` below.
  */
 
 export type Dict<T> = Readonly<Record<string, T>>;
@@ -30,5 +33,84 @@ export function fromEntries<T>(entries: Iterable<readonly [string, T]>): Dict<T>
 
 /** A command's or event's payload: everything but its `type` tag. */
 export function payloadOf<T extends { readonly type: string }>(tagged: T): Omit<T, 'type'> {
-  return Object.fromEntries(Object.entries(tagged).filter(([key]) => key !== 'type')) as Omit<T, 'type'>;
+  // A loop rather than entries/filter/fromEntries: it runs for every recorded event of a fold.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(tagged)) {
+    if (key === 'type') continue;
+    const value: unknown = (tagged as Record<string, unknown>)[key];
+    // An own "__proto__" key (JSON.parse makes one) must stay data, as Object.fromEntries keeps it.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out as Omit<T, 'type'>;
+}
+
+/*
+ * Transient folds.
+ *
+ * A fold that never exposes its intermediate states (`project`, `replay`) may change what it made
+ * in place instead of copying it per event, which would make folding n events O(n²). `transient`
+ * opens such a fold; inside it, `append` pushes onto a list only if this same fold allocated that
+ * list (the first append to a list it did not make copies it once, and the copy is the fold's).
+ * Anything reachable from outside — the caller's state, a state an earlier fold returned, a
+ * scenario constant — is therefore never written. When the fold returns, its token is dropped and
+ * never reused, so everything in the state it returned is as immutable as any other state.
+ *
+ * What may change in place: lists (`append`, `appendAll`) and a service's downtime tallies
+ * (`accrueAll` in `cascade.ts`). Nothing else: dictionaries, and every field the memos in
+ * `settle` and `dueItems` read, stay copy-on-write, because those memos test identity, which is
+ * sound only while such a value never changes once made.
+ */
+let foldToken: object | null = null;
+const madeBy = new WeakMap<object, object>();
+
+/** True when the running transient fold made `value`, so it alone can reach it. */
+export function madeByThisFold(value: object): boolean {
+  return foldToken !== null && madeBy.get(value) === foldToken;
+}
+
+/** Marks `value`, just allocated, as the running fold's (outside a fold: does nothing). */
+export function madeNow<T extends object>(value: T): T {
+  if (foldToken !== null) madeBy.set(value, foldToken);
+  return value;
+}
+
+export function transient<R>(fold: () => R): R {
+  const outer = foldToken;
+  foldToken = {};
+  try {
+    return fold();
+  } finally {
+    foldToken = outer;
+  }
+}
+
+/** The list with `item` at the end: grown in place inside the transient fold that made it. */
+export function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (madeByThisFold(list)) {
+    (list as T[]).push(item);
+    return list;
+  }
+  // concat of a one-element array: the quickest copy V8 has (no iterator, unlike a spread), and
+  // it adds `item` itself even if it were an array.
+  return madeNow(list.concat([item]));
+}
+
+/** The list with `items` at the end (same ownership rule as `append`). */
+export function appendAll<T>(list: readonly T[], items: readonly T[]): readonly T[] {
+  if (items.length === 0) return list;
+  if (madeByThisFold(list)) {
+    for (const item of items) (list as T[]).push(item);
+    return list;
+  }
+  return madeNow(list.concat(items));
+}
+
+/**
+ * `record` with its list `key` replaced; the record itself when the list was grown in place (a
+ * transient fold), so the dictionaries above it stay the same objects and the memos keyed on them
+ * (`settle`, `dueItems`) still apply.
+ */
+export function withList<R extends object, K extends keyof R>(record: R, key: K, list: R[K]): R {
+  return record[key] === list ? record : { ...record, [key]: list };
 }

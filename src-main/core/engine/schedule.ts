@@ -57,8 +57,33 @@ export function injectDueTime(state: ExerciseState, planned: PlannedInject): num
   return Math.max(...constraints);
 }
 
+/**
+ * What `dueItems` read, and its answer. Due items depend only on the scenario and the injects,
+ * decisions and timers dictionaries, which are never changed once made; an event that touches none
+ * of them (most of a busy room's events) keeps the list, so `decide` does not rescan the MSEL.
+ */
+interface DueMemo {
+  readonly scenario: ExerciseState['scenario'];
+  readonly decisions: ExerciseState['decisions'];
+  readonly timers: ExerciseState['timers'];
+  readonly items: readonly DueItem[];
+}
+
+const dueMemo = new WeakMap<ExerciseState['injects'], DueMemo>();
+
 /** Everything the clock will do by itself, soonest first. */
 export function dueItems(state: ExerciseState): readonly DueItem[] {
+  const memo = dueMemo.get(state.injects);
+  if (memo && memo.scenario === state.scenario && memo.decisions === state.decisions && memo.timers === state.timers) {
+    return memo.items;
+  }
+  // Frozen: the same list is handed to every caller that asks about these dictionaries.
+  const items = Object.freeze(computeDueItems(state));
+  dueMemo.set(state.injects, { scenario: state.scenario, decisions: state.decisions, timers: state.timers, items });
+  return items;
+}
+
+function computeDueItems(state: ExerciseState): DueItem[] {
   const plan = planOf(state.scenario);
   const items: { item: DueItem; order: number }[] = [];
   for (const [id, { point, inject }] of plan.points) {

@@ -248,3 +248,41 @@ export function initialState(scenario: Scenario): ExerciseState {
     aar: EMPTY_DRAFT,
   };
 }
+
+/** A state whose fields a fold may still set, before anyone else sees it. */
+export type StateDraft = { -readonly [K in keyof ExerciseState]: ExerciseState[K] };
+
+/**
+ * A shallow copy, field by field. Same result as `{ ...state }`, but V8 builds a literal of a
+ * fixed shape several times faster than it spreads an object that was itself made by a spread
+ * (which is what every state is), and the fold makes a few copies per event. The field list is
+ * checked by the compiler: a new state field that is missing here does not type-check.
+ */
+export function cloneState(state: ExerciseState): StateDraft {
+  return {
+    scenario: state.scenario,
+    setup: state.setup,
+    clock: state.clock,
+    lastSeq: state.lastSeq,
+    scenarioTime: state.scenarioTime,
+    injects: state.injects,
+    adhoc: state.adhoc,
+    decisions: state.decisions,
+    services: state.services,
+    metrics: state.metrics,
+    timers: state.timers,
+    tasks: state.tasks,
+    alert: state.alert,
+    headquarters: state.headquarters,
+    decisionLog: state.decisionLog,
+    actions: state.actions,
+    observations: state.observations,
+    ratings: state.ratings,
+    hotwash: state.hotwash,
+    feedback: state.feedback,
+    controlLog: state.controlLog,
+    log: state.log,
+    corrections: state.corrections,
+    aar: state.aar,
+  };
+}

@@ -77,6 +77,11 @@ const CATEGORY: Readonly<Record<EventType, Exclude<LogCategory, 'all'>>> = {
   'control-log-added': 'other',
   'event-retracted': 'corrections',
   'event-amended': 'corrections',
+  // The after-action report's draft is recorded too; the console lists its steps, words from the report.
+  'aar-item-saved': 'other',
+  'aar-item-removed': 'other',
+  'aar-finalised': 'other',
+  'aar-reopened': 'other',
 };
 
 /** Cheap enough to run over 10 000 events on every change; words are made only for one page. */
@@ -97,8 +102,14 @@ export function describeEvent(
   };
   const task = (id: string) => words.text(state.scenario.tasks.find((t) => t.id === id)?.text ?? id);
   const point = (id: string) => state.scenario.injects.find((i) => i.decision?.id === id)?.decision;
-  const option = (pointId: string, optionId: string) =>
-    words.text(point(pointId)?.options.find((o) => o.id === optionId)?.label ?? optionId);
+  const optionLabel = (pointId: string, optionId: string) => point(pointId)?.options.find((o) => o.id === optionId)?.label;
+  const option = (pointId: string, optionId: string) => words.text(optionLabel(pointId, optionId) ?? optionId);
+  // A cell's screen records the chosen option's label as the decision's words; the line already
+  // names the option, so the label is not repeated underneath (in either language).
+  const isLabel = (text: string, pointId: string, optionId: string) => {
+    const label = optionLabel(pointId, optionId);
+    return label !== undefined && (typeof label === 'string' ? text === label : text === label.en || text === label.ko);
+  };
   const line = (key: MessageKey, params: MessageParams = {}, detail: string | null = null): EventLine => ({
     text: words.t(key, params),
     detail: detail === null || detail.trim() === '' ? null : detail,
@@ -152,7 +163,9 @@ export function describeEvent(
         : line(
             'console.event.decision',
             { cell: cell(event.cell), option: option(event.choice.point, event.choice.option) },
-            [event.text, event.rationale].filter((s) => s.trim() !== '').join(' — '),
+            [isLabel(event.text, event.choice.point, event.choice.option) ? '' : event.text, event.rationale]
+              .filter((s) => s.trim() !== '')
+              .join(' — '),
           );
     case 'action-logged':
       return line(
@@ -188,6 +201,14 @@ export function describeEvent(
       return line('console.event.retracted', { seq: event.target }, event.reason);
     case 'event-amended':
       return line('console.event.amended', { seq: event.target }, event.reason);
+    case 'aar-item-saved':
+      return line('report.event.aar-saved', { id: event.id });
+    case 'aar-item-removed':
+      return line('report.event.aar-removed', { id: event.id });
+    case 'aar-finalised':
+      return line('report.event.aar-finalised');
+    case 'aar-reopened':
+      return line('report.event.aar-reopened');
     default:
       return assertNever(event, 'event');
   }
