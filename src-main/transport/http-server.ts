@@ -66,10 +66,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res, csp);
     if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, fail('forbidden', 'Wrong host.'));
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    const pathname = requestPath(req.url, origin);
+    if (pathname === null) return sendPlain(res, 404, 'Not found');
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendPlain(res, 405, 'Method not allowed');
-    const file = await readStatic(options.staticDir, url.pathname);
+    const file = await readStatic(options.staticDir, pathname);
     if (!file.ok) return sendPlain(res, file.status, file.status === 400 ? 'Bad request' : 'Not found');
     res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -103,8 +104,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/ws' || !allowedHosts.has(req.headers.host ?? '') || !allowedOrigins.has(req.headers.origin ?? '')) {
+    // This runs in an event handler: anything thrown here would take the whole server down.
+    if (requestPath(req.url, origin) !== '/ws' || !allowedHosts.has(req.headers.host ?? '') || !allowedOrigins.has(req.headers.origin ?? '')) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -130,6 +131,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       await closed;
     },
   };
+}
+
+/**
+ * The path of an origin-form request target (`/index.html?x`), or null for anything else. A target
+ * starting with `//` would be read by the URL parser as an authority (`//evil/api/…` → host "evil",
+ * path `/api/…`, and a bare `//` does not parse at all), and `*` or an absolute URL names no file
+ * here: all of these are simply not found, never a server error.
+ */
+export function requestPath(target: string | undefined, origin: string): string | null {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(target, origin);
+  } catch {
+    return null;
+  }
+  return url.origin === origin ? url.pathname : null;
 }
 
 function isLoopback(host: string): boolean {

@@ -3,7 +3,7 @@
  * `evolve` main uses (design.md §3). New events arrive pushed; a gap in seq is filled by asking
  * for what was missed. Commands go to main, which is authoritative; the view never guesses.
  */
-import { evolve, replay, scenarioTimeAt } from '@core/engine/index.ts';
+import { decide, evolve, replay, scenarioTimeAt } from '@core/engine/index.ts';
 import type { Actor, Command, ExerciseEvent, ExerciseState } from '@core/engine/index.ts';
 import type { Scenario } from '@core/scenario/schema.ts';
 import type { AppError, Result } from '@contract/result.ts';
@@ -23,6 +23,16 @@ export class ExerciseStore {
   loadError = $state<string | null>(null);
   /** Set when a command was NOT recorded (a write failed): the console blocks until acknowledged. */
   writeFailure = $state<string | null>(null);
+  /**
+   * What that command would have put on the record (the engine's events for it, never stored), so
+   * the notice can show the entry itself: the person has to note it on paper.
+   */
+  unrecorded = $state.raw<readonly ExerciseEvent[]>([]);
+  /**
+   * Wall time at which the scenario clock stopped for this view: once nothing can be recorded, the
+   * backend releases no more injects, so a clock that kept running would promise what cannot happen.
+   */
+  frozenAt = $state<number | null>(null);
   lastAck = $state.raw<Acknowledgement | null>(null);
   /** Wall clock, refreshed a few times a second, so the scenario clock on screen moves. */
   now = $state(Date.now());
@@ -34,7 +44,12 @@ export class ExerciseStore {
   }
 
   get scenarioTime(): number {
-    return this.exercise ? scenarioTimeAt(this.exercise, this.now) : 0;
+    return this.exercise ? scenarioTimeAt(this.exercise, this.frozenAt ?? this.now) : 0;
+  }
+
+  /** Read-only from now on (a failed write, a damaged record, a closed journal): stop the clock. */
+  #freeze(at: number): void {
+    this.frozenAt ??= at;
   }
 
   async load(): Promise<void> {
@@ -44,7 +59,9 @@ export class ExerciseStore {
         if (payload.id === this.id) void this.#receive(payload.events as ExerciseEvent[], payload.head);
       }),
       client.subscribe('exercise:status', (payload) => {
-        if (payload.id === this.id) this.status = payload.status;
+        if (payload.id !== this.id) return;
+        this.status = payload.status;
+        if (payload.status.state !== 'ok') this.#freeze(Date.now());
       }),
       client.onConnection((state) => {
         if (state === 'open') void this.#catchUp();
@@ -59,6 +76,11 @@ export class ExerciseStore {
     this.exercise = replay(this.scenario, opened.value.events as ExerciseEvent[]);
     this.head = opened.value.head;
     this.status = opened.value.status;
+    if (this.status.state !== 'ok') {
+      // A record opened read-only stands where its last entry left it, not at today's wall clock.
+      const last = this.exercise.log.at(-1);
+      this.#freeze(last ? Date.parse(last.wallTime) : Date.now());
+    }
     this.#timer = setInterval(() => (this.now = Date.now()), 250);
   }
 
@@ -89,8 +111,16 @@ export class ExerciseStore {
   async dispatch(command: Command, actor: Actor): Promise<Result<Acknowledgement>> {
     const result = await api().request('exercise:dispatch', { id: this.id, command, actor });
     if (!result.ok) {
-      if (result.error.code === 'not-recorded') this.writeFailure = result.error.message;
-      if (result.error.code === 'not-recorded' || result.error.code === 'read-only') this.status = { state: 'read-only', reason: result.error.message };
+      if (result.error.code === 'not-recorded') {
+        // The same pure decision main made, on the state this view shows: what was lost, in words.
+        const lost = this.exercise ? decide(command, this.exercise, { now: Date.now(), actor }) : null;
+        this.unrecorded = lost?.ok ? lost.value : [];
+        this.writeFailure = result.error.message;
+      }
+      if (result.error.code === 'not-recorded' || result.error.code === 'read-only') {
+        this.status = { state: 'read-only', reason: result.error.message };
+        this.#freeze(Date.now());
+      }
       return result;
     }
     this.lastAck = result.value.head;

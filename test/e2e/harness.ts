@@ -16,6 +16,7 @@ import { ensureRendererBuilt, RENDERER_DIR } from '../../src-main/cli/commands/s
 import { readPlaythrough } from '../../src-main/services/playthrough/load.ts';
 import { runPlaythrough } from '../../src-main/services/playthrough/run.ts';
 import { resolveScenario } from '../../src-main/services/scenario-library.ts';
+import type { FileSystem } from '../../src-main/store/file-system.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 export const CHROMIUM = process.env['SITROOM_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -52,10 +53,11 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { dataDir?: string } = {}): Promise<App> {
+/** `journalFs`: the disk under the journals, for the fault-injection tests (a failing write). */
+export async function startApp(options: { dataDir?: string; journalFs?: FileSystem } = {}): Promise<App> {
   await ensureRendererBuilt({ out: () => undefined, err: (l) => console.error(l) });
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sitroom-e2e-')));
-  const backend = await createBackend({ dataDir });
+  const backend = await createBackend({ dataDir, ...(options.journalFs ? { journalFs: options.journalFs } : {}) });
   const server = await startHttpServer({ backend, staticDir: RENDERER_DIR });
   try {
     return await withBrowser(dataDir, backend, server);
