@@ -48,7 +48,8 @@ function recordedWith<P extends object>(event: EventMeta, payload: P): Recorded 
   for (const key of Object.keys(payload)) {
     const value: unknown = (payload as Record<string, unknown>)[key];
     // An own "__proto__" key must stay data, as a spread keeps it.
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     else out[key] = value;
   }
   return out as Recorded & P;

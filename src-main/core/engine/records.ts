@@ -39,7 +39,8 @@ export function payloadOf<T extends { readonly type: string }>(tagged: T): Omit<
     if (key === 'type') continue;
     const value: unknown = (tagged as Record<string, unknown>)[key];
     // An own "__proto__" key (JSON.parse makes one) must stay data, as Object.fromEntries keeps it.
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     else out[key] = value;
   }
   return out as Omit<T, 'type'>;
@@ -56,13 +57,19 @@ export function payloadOf<T extends { readonly type: string }>(tagged: T): Omit<
  * scenario constant — is therefore never written. When the fold returns, its token is dropped and
  * never reused, so everything in the state it returned is as immutable as any other state.
  *
+ * Two more kinds of fold grow lists they did not make, for callers that can promise what a
+ * transient fold knows by construction: `borrowing` (gives them back cut to their old length) and
+ * `owning` (the caller gives up the states it passes in).
+ *
  * What may change in place: lists (`append`, `appendAll`) and a service's downtime tallies
- * (`accrueAll` in `cascade.ts`). Nothing else: dictionaries, and every field the memos in
+ * (`accrueAll` in `cascade.ts`, only on runtimes the fold made). Nothing else: dictionaries, and every field the memos in
  * `settle` and `dueItems` read, stay copy-on-write, because those memos test identity, which is
  * sound only while such a value never changes once made.
  */
 let foldToken: object | null = null;
 const madeBy = new WeakMap<object, object>();
+/** In a `borrowing` or `owning` fold: how long each list it grew in place was before (else null). */
+let grown: [unknown[], number][] | null = null;
 
 /** True when the running transient fold made `value`, so it alone can reach it. */
 export function madeByThisFold(value: object): boolean {
@@ -75,19 +82,63 @@ export function madeNow<T extends object>(value: T): T {
   return value;
 }
 
-export function transient<R>(fold: () => R): R {
-  const outer = foldToken;
+function open<R>(into: [unknown[], number][] | null, fold: () => R, close: (lists: [unknown[], number][]) => void): R {
+  const outer = { token: foldToken, grown };
   foldToken = {};
+  grown = into;
   try {
     return fold();
   } finally {
-    foldToken = outer;
+    if (into !== null) close(into);
+    foldToken = outer.token;
+    grown = outer.grown;
   }
 }
 
-/** The list with `item` at the end: grown in place inside the transient fold that made it. */
+export function transient<R>(fold: () => R): R {
+  return open(null, fold, () => {});
+}
+
+/**
+ * A fold on top of someone else's state that hands it back untouched: `decide`'s working fold over
+ * the session's state. Inside, lists grow in place whoever made them, and each one's length is
+ * noted; when `fold` returns or throws, every such list is cut back to it. So the caller's state is
+ * exactly as it was, at O(events) instead of a copy of the log per event. Sound because `fold` runs
+ * synchronously (nothing else can look in between) and must not return anything holding those
+ * lists (`decide` returns events, never a state).
+ */
+export function borrowing<R>(fold: () => R): R {
+  return open([], fold, (lists) => {
+    for (let i = lists.length - 1; i >= 0; i--) {
+      const [list, length] = lists[i] as [unknown[], number];
+      list.length = length;
+    }
+  });
+}
+
+/**
+ * A fold by the one owner of a state, who gives up every state it passes in (a session keeps only
+ * its latest state): lists grow in place whoever made them, and stay grown. Anyone still holding
+ * an earlier state sees its lists grow, so only an owner that never hands out states to keep may
+ * use it (see ADR 004, "Folding fast").
+ */
+export function owning<R>(fold: () => R): R {
+  return open([], fold, () => {});
+}
+
+/** May `list` be grown in place by the running fold? */
+function growsInPlace(list: readonly unknown[]): boolean {
+  if (madeByThisFold(list)) return true;
+  // A frozen list (a test's snapshot, a constant) is copied as outside any fold.
+  if (grown === null || !Object.isExtensible(list)) return false;
+  grown.push([list as unknown[], list.length]);
+  madeBy.set(list, foldToken as object);
+  return true;
+}
+
+/** The list with `item` at the end: grown in place when the running fold may (see above). */
 export function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (madeByThisFold(list)) {
+  if (growsInPlace(list)) {
     (list as T[]).push(item);
     return list;
   }
@@ -99,7 +150,7 @@ export function append<T>(list: readonly T[], item: T): readonly T[] {
 /** The list with `items` at the end (same ownership rule as `append`). */
 export function appendAll<T>(list: readonly T[], items: readonly T[]): readonly T[] {
   if (items.length === 0) return list;
-  if (madeByThisFold(list)) {
+  if (growsInPlace(list)) {
     for (const item of items) (list as T[]).push(item);
     return list;
   }
