@@ -3,7 +3,7 @@
  * decide → append (fdatasync) → acknowledge → notify subscribers (design.md §3). Commands are
  * serialized, so `decide` always runs on the state the journal's head describes.
  */
-import { decide, ENGINE_ACTOR, evolve, nextDueTime, replay } from '../core/engine/index.ts';
+import { decide, ENGINE_ACTOR, evolve, nextDueTime, owning, replay } from '../core/engine/index.ts';
 import type { Actor, Command, EngineError, ExerciseEvent, ExerciseState } from '../core/engine/index.ts';
 import type { Scenario } from '../core/scenario/index.ts';
 import type { FileJournal, JournalEntry, JournalHead } from '../store/journal/index.ts';
@@ -28,6 +28,12 @@ export interface Acknowledged {
 
 export type SessionListener = (update: Acknowledged) => void;
 
+/**
+ * How many idempotency keys a session remembers. A client retries within seconds of its first
+ * attempt; 4096 keys is many minutes of a busy room, and the memory stays bounded.
+ */
+export const REMEMBERED_KEYS = 4096;
+
 export interface SessionOptions {
   /** Wall clock in ms; a virtual clock in the demo and in tests. */
   readonly now?: () => number;
@@ -43,6 +49,8 @@ export class ExerciseSession {
   #queue: Promise<unknown> = Promise.resolve();
   #ticker: ReturnType<typeof setTimeout> | null = null;
   #tickerOn = false;
+  /** Recent idempotency keys → the command they carried and the answer it got (oldest first). */
+  readonly #keys = new Map<string, { readonly fingerprint: string; readonly result: Promise<DispatchResult> }>();
 
   constructor(
     readonly meta: ExerciseMeta,
@@ -90,10 +98,31 @@ export class ExerciseSession {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Decides, appends durably, and only then acknowledges. Resolves in call order. */
-  dispatch(command: Command, actor: Actor): Promise<DispatchResult> {
+  /**
+   * Decides, appends durably, and only then acknowledges. Resolves in call order.
+   *
+   * With a `key`, a second dispatch under the same key (a client retrying after a lost answer) is
+   * not decided again: it gets the first attempt's result, and nothing more is recorded. The keys
+   * live in memory only (bounded, see REMEMBERED_KEYS): after a restart of the facilitator's app a
+   * retry is decided afresh — see docs/adr/012-room-network.md for why that is acceptable.
+   */
+  dispatch(command: Command, actor: Actor, key?: string): Promise<DispatchResult> {
+    const fingerprint = key === undefined ? '' : JSON.stringify([command, actor]);
+    if (key !== undefined) {
+      const seen = this.#keys.get(key);
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) {
+          return Promise.resolve({ ok: false, error: { code: 'refused', message: 'This request key was already used for a different command; nothing was recorded.', engine: { code: 'invalid-command', message: 'idempotency key reused' } } });
+        }
+        return seen.result;
+      }
+    }
     const run = this.#queue.then(() => this.#dispatchNow(command, actor));
     this.#queue = run.catch(() => undefined);
+    if (key !== undefined) {
+      this.#keys.set(key, { fingerprint, result: run });
+      while (this.#keys.size > REMEMBERED_KEYS) this.#keys.delete(this.#keys.keys().next().value as string);
+    }
     return run;
   }
 
@@ -119,7 +148,10 @@ export class ExerciseSession {
       const reason = isJournalError(error) || error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'not-recorded', message: `NOT RECORDED. ${reason}` } };
     }
-    this.#state = events.reduce(evolve, this.#state);
+    // The session is the one owner of its state and keeps only the latest: `owning` lets the fold
+    // grow the log in place instead of copying it per event. Readers of `state` use it at once
+    // (a snapshot is serialized, scores computed synchronously); none keeps a state across a dispatch.
+    this.#state = owning(() => events.reduce(evolve, this.#state));
     const update = { events, head: this.#journal.head };
     for (const listener of this.#listeners) {
       try {

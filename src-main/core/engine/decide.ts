@@ -9,6 +9,7 @@
  */
 import { assertNever } from './assert-never.ts';
 import { catchUp } from './catch-up.ts';
+import { borrowing } from './records.ts';
 import { isConducting } from './clock.ts';
 import type { Command, DecideContext } from './commands.ts';
 import { decideCorrection } from './decide-corrections.ts';
@@ -89,10 +90,15 @@ export function decide(
 ): Result<readonly ExerciseEvent[], EngineError> {
   const invalid = checkContext(ctx);
   if (invalid) return err(invalid);
-  const rec = recorder(state, ctx);
-  if (isConducting(rec.state.clock)) catchUp(rec, rec.now());
-  const failure = handle(rec, command);
-  if (failure) return err(failure);
-  if (isConducting(rec.state.clock)) catchUp(rec, rec.now());
-  return ok(rec.events);
+  // decide folds its own events onto the caller's state to check what follows from them; borrowing
+  // lets that working fold grow lists in place and cuts them back on return, so the caller's state
+  // is untouched without a copy of the whole log per event (ADR 004, "Folding fast").
+  return borrowing(() => {
+    const rec = recorder(state, ctx);
+    if (isConducting(rec.state.clock)) catchUp(rec, rec.now());
+    const failure = handle(rec, command);
+    if (failure) return err(failure);
+    if (isConducting(rec.state.clock)) catchUp(rec, rec.now());
+    return ok(rec.events);
+  });
 }

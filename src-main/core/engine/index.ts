@@ -63,6 +63,7 @@ export type { Result } from './result.ts';
 export { decide } from './decide.ts';
 export { MAX_STEP_MS } from './decide-lifecycle.ts';
 export { evolve, project, replay } from './evolve.ts';
+export { borrowing, owning } from './records.ts';
 export type { CorrectedEntry, CorrectedView } from './corrections.ts';
 export { correctedLog } from './corrections.ts';
 export type { DueItem } from './schedule.ts';

@@ -182,7 +182,7 @@ const step: fc.Arbitrary<Omit<Step, 'gap'>> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: fc.tuple(seat, note, fc.subarray(TASKS, { maxLength: 1 })).map(([cell, text, tasks]) => ({
+    arbitrary: fc.tuple(seat, note, fc.subarray(TASKS, { maxLength: 1 })).map(([cell, text, tasks]): Omit<Step, 'gap'> => ({
       command: { type: 'log-action', cell, text, tasks },
       actor: actorOf(cell),
     })),
@@ -194,7 +194,7 @@ const step: fc.Arbitrary<Omit<Step, 'gap'>> = fc.oneof(
         fc.constantFrom(['D-alert', 'raise'], ['D-alert', 'hold'], ['D-notice', 'notify'], ['D-notice', 'silent']),
         note,
       )
-      .map(([[point, option], text]) => ({
+      .map(([[point, option], text]): Omit<Step, 'gap'> => ({
         command: { type: 'record-decision', cell: 'msit', choice: { point, option }, text, rationale: 'r' },
         actor: actorOf('msit'),
       })),
@@ -249,7 +249,7 @@ const timed = (s: Omit<Step, 'gap'>) => fc.integer({ min: 0, max: 12 * MINUTE_MS
 /** Up to 45 commands, and sometimes EndEx last (so the fold of an ended exercise is covered too). */
 const steps = fc
   .tuple(fc.array(step.chain(timed), { minLength: 5, maxLength: 45, size: 'max' }), fc.boolean())
-  .map(([plan, end]) =>
+  .map(([plan, end]): Step[] =>
     end ? [...plan, { gap: MINUTE_MS, command: { type: 'end-exercise' }, actor: FACILITATOR }] : plan,
   );
 
