@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { packCommand, packHelp } from './commands/pack.ts';
+import { reportCommand, reportHelp } from './commands/report.ts';
 import { exportCommand, exportHelp, importCommand, importHelp, listCommand, listHelp } from './commands/exercises.ts';
 import { serveCommand, serveHelp } from './commands/serve.ts';
 import { validateCommand, validateHelp } from './commands/validate.ts';
@@ -20,6 +22,8 @@ Commands:
   validate <file>...     check scenario packages (schema, references, lint)
   demo                   run a scripted exercise on a virtual clock and write its journal
   verify <exercise>      check an exercise journal's hash chain (folder, id or archive)
+  report <exercise>      write the after-action report (pdf, docx, html, md, json, csv)
+  pack <scenario>        print the exercise pack: situation manual, inject cards, EEGs, feedback form
   list                   list the exercises in the data directory
   export <id> --out F    write an exercise archive (.sitroom) to carry to another machine
   import F.sitroom       verify an archive, then add its exercise
@@ -47,7 +51,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   demo: {
     help: demoHelp,
-    options: { scenario: { type: 'string' }, playthrough: { type: 'string' }, quiet: { type: 'boolean', default: false }, ...DATA_DIR },
+    options: { scenario: { type: 'string' }, playthrough: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false }, ...DATA_DIR },
     run: (values, rest, io) => {
       if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}"`);
       return demoCommand(
@@ -56,6 +60,7 @@ const COMMANDS: Record<string, CommandSpec> = {
           playthrough: str(values['playthrough']) ?? 'strong',
           dataDir: dataDirOf(values),
           quiet: values['quiet'] === true,
+          out: str(values['out']),
         },
         io,
       );
@@ -65,6 +70,22 @@ const COMMANDS: Record<string, CommandSpec> = {
     help: verifyHelp,
     options: { head: { type: 'string' }, ...DATA_DIR },
     run: (values, [target], io) => verifyCommand({ target, head: str(values['head']), dataDir: dataDirOf(values) }, io),
+  },
+  report: {
+    help: reportHelp,
+    options: { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, ...DATA_DIR },
+    run: (values, [target, extra], io) => {
+      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+      return reportCommand({ target, format: str(values['format']), lang: str(values['lang']), out: str(values['out']), dataDir: dataDirOf(values) }, io);
+    },
+  },
+  pack: {
+    help: packHelp,
+    options: { out: { type: 'string' }, lang: { type: 'string' } },
+    run: (values, [scenario, extra], io) => {
+      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+      return packCommand({ scenario, out: str(values['out']), lang: str(values['lang']) }, io);
+    },
   },
   list: {
     help: listHelp,

@@ -18,7 +18,8 @@ export interface DownloadItemLike {
   setSaveDialogOptions(options: {
     readonly title: string;
     readonly defaultPath: string;
-    readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+    // Mutable, as Electron's SaveDialogOptions declares them.
+    readonly filters: { name: string; extensions: string[] }[];
   }): void;
 }
 

@@ -10,7 +10,9 @@ import { RENDERER_ROOT } from './paths.ts';
 import { acquireSingleInstanceLock, hardenApp } from './security.ts';
 import { createTrustedSenders, isTrustedSender } from './trusted-senders.ts';
 import type { InvokeEventLike, TrustedSenders } from './trusted-senders.ts';
-import { createConsoleWindow, createProjectorWindow, projectorUrlFor } from './windows.ts';
+import { createConsoleWindow, createProjectorWindow, openHiddenWindow, projectorUrlFor } from './windows.ts';
+import { printPdfInElectron } from './print-pdf.ts';
+import { guardDownloads, type DownloadItemLike } from './downloads.ts';
 import type { IpcLog, IpcMainLike } from './ipc.ts';
 import { wireBackendToIpc } from './backend-ipc.ts';
 import { createBackend } from '../services/app-backend.ts';
@@ -43,6 +45,10 @@ async function start(): Promise<void> {
 
   const trusted = createTrustedSenders();
   const windowDeps = { BrowserWindow, isPackaged, trusted, onLoadFailed: fail };
+  // Exported reports arrive as downloads of the page's own blob: URLs; anything else is cancelled.
+  // (Session.on is overloaded per event; the guard needs only will-download.)
+  const downloads = { on: (_: 'will-download', listener: (event: unknown, item: DownloadItemLike) => void) => session.defaultSession.on('will-download', (event, item) => listener(event, item)) };
+  guardDownloads(downloads, { folder: app.getPath('documents'), title: 'Save the report · 보고서 저장', log });
   await startBackend({
     ipcMain,
     trusted,
@@ -75,6 +81,11 @@ async function startBackend(deps: BackendDeps): Promise<void> {
   const dataDir = flag ?? process.env['SITROOM_DATA_DIR'] ?? app.getPath('userData');
   const backend = await createBackend({
     dataDir: resolveDataDir(dataDir),
+    // Reports print with Electron's own Chromium from a self-contained page (fonts inlined).
+    pdf: {
+      fonts: 'inline',
+      print: (html) => printPdfInElectron(html, { openHiddenWindow: (url) => openHiddenWindow({ BrowserWindow, isPackaged: app.isPackaged }, url) }),
+    },
     openDisplay: (exerciseId, screenId) => {
       deps.openProjector(screenId ?? undefined, projectorUrlFor(exerciseId));
       return true;

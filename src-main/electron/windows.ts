@@ -131,3 +131,29 @@ function openWindow<W extends WindowLike>(
   window.loadURL(url).catch(deps.onLoadFailed);
   return window;
 }
+
+export interface HiddenWindowDeps<W> {
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  readonly isPackaged: boolean;
+}
+
+/**
+ * A window that is never shown, for printing a report to PDF (print-pdf.ts): the same sandboxed,
+ * context-isolated webPreferences as every window, and deliberately NOT a trusted IPC sender — the
+ * page it loads is a self-contained report with no script, and must never reach the backend.
+ * Resolves once the page has loaded; on a failed load the window is destroyed and the error passed on.
+ */
+export async function openHiddenWindow<W extends { loadURL(url: string): Promise<void>; destroy(): void }>(
+  deps: HiddenWindowDeps<W>,
+  url: string,
+): Promise<W> {
+  assertDevToolsPolicy(deps.isPackaged, webPreferences);
+  const window = new deps.BrowserWindow({ show: false, backgroundColor: BACKGROUND, webPreferences });
+  try {
+    await window.loadURL(url);
+  } catch (error) {
+    window.destroy();
+    throw error;
+  }
+  return window;
+}

@@ -13,6 +13,7 @@
  *
  * One app and one browser serve the file; each flow reuses one page and moves by clicking links.
  */
+import { FEEDBACK_ITEMS } from '../../src-main/core/report/feedback-items.ts';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -613,7 +614,7 @@ class Flow {
     assert.ok((await notes.innerText()).includes(this.cellName('msit')));
 
     await page.getByLabel(t('hotwash.participant'), { exact: true }).selectOption(this.participant('nis'));
-    for (const item of ['design', 'realism', 'injects', 'facilitation', 'role'] as const) {
+    for (const item of FEEDBACK_ITEMS) {
       await page.getByRole('group', { name: t(`hotwash.item.${item}`) }).getByRole('radio', { name: item === 'role' ? /^5/ : /^4/ }).check();
     }
     await page.getByLabel(t('hotwash.top-strength-n', { n: 1 }), { exact: true }).fill(s.feedbackStrength);
@@ -634,7 +635,7 @@ class Flow {
     );
     const feedback = ofType(journal, 'feedback-recorded').at(-1);
     assert.equal(feedback?.participant, this.participant('nis'));
-    assert.deepEqual(feedback?.ratings.map((r) => r.score), [4, 4, 4, 4, 5]);
+    assert.deepEqual(feedback?.ratings.map((r) => r.score), FEEDBACK_ITEMS.map((item) => (item === 'role' ? 5 : 4)));
     assert.deepEqual(feedback?.strengths.filter(Boolean), [s.feedbackStrength]);
     assert.deepEqual(feedback?.improvements.filter(Boolean), [s.feedbackImprovement]);
     assert.equal(feedback?.comment, s.feedbackComment);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackend } from '../../src-main/services/app-backend.ts';
+import { CHROMIUM_PDF } from '../../src-main/services/report/pdf.ts';
 import type { Backend } from '../../src-main/services/app-backend.ts';
 import { startHttpServer } from '../../src-main/transport/http-server.ts';
 import type { RunningServer } from '../../src-main/transport/http-server.ts';
@@ -57,7 +58,7 @@ export interface App {
 export async function startApp(options: { dataDir?: string; journalFs?: FileSystem } = {}): Promise<App> {
   await ensureRendererBuilt({ out: () => undefined, err: (l) => console.error(l) });
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'sitroom-e2e-')));
-  const backend = await createBackend({ dataDir, ...(options.journalFs ? { journalFs: options.journalFs } : {}) });
+  const backend = await createBackend({ dataDir, pdf: CHROMIUM_PDF, ...(options.journalFs ? { journalFs: options.journalFs } : {}) });
   const server = await startHttpServer({ backend, staticDir: RENDERER_DIR });
   try {
     return await withBrowser(dataDir, backend, server);

@@ -10,10 +10,15 @@ import { checkPlaythroughAgainst, listPlaythroughs, readPlaythrough } from '../.
 import { runPlaythrough } from '../../services/playthrough/run.ts';
 import { resolveScenario } from '../../services/scenario-library.ts';
 import type { LoadedScenario } from '../../services/scenario-library.ts';
+import type { Language } from '../../core/scenario/text.ts';
+import { ReportInputError } from '../../services/report/load-exercise.ts';
+import { ChromiumMissingError } from '../../services/report/pdf.ts';
+import { writeAllReports } from '../../services/report/write-all.ts';
 import { EXIT } from '../io.ts';
 import type { CliIo } from '../io.ts';
+import { ensureOutputDir, OutputError } from './write-output.ts';
 
-export const demoHelp = `Usage: sitroom demo [--scenario ID|FILE] [--playthrough NAME] [--data-dir DIR] [--quiet]
+export const demoHelp = `Usage: sitroom demo [--scenario ID|FILE] [--playthrough NAME] [--out DIR] [--data-dir DIR] [--quiet]
 
 Runs a scripted exercise (a playthrough shipped with the scenario) on a virtual clock: hours of
 scenario time in seconds, with every event decided, hash-chained and fsynced as in a live
@@ -22,10 +27,12 @@ check it with "sitroom verify".
 
   --scenario ID|FILE   default: pangyo-datacenter-fire
   --playthrough NAME   default: strong (each scenario ships strong and weak)
+  --out DIR            also write the after-action report in every format (pdf, docx, html, md,
+                       json, csv) in English and in the playthrough's language into DIR
   --quiet              print only the summary`;
 
 export async function demoCommand(
-  args: { scenario: string; playthrough: string; dataDir: string; quiet: boolean },
+  args: { scenario: string; playthrough: string; dataDir: string; quiet: boolean; out?: string | undefined },
   io: CliIo,
 ): Promise<number> {
   let scenario: LoadedScenario;
@@ -70,6 +77,21 @@ export async function demoCommand(
   io.out(`journal    ${session.journalPath}`);
   io.out(`head       ${session.head.hash}`);
   await session.close();
+  if (args.out !== undefined) {
+    const languages = [...new Set<Language>([lang, 'en'])];
+    try {
+      await ensureOutputDir(args.out);
+      const written = await writeAllReports({ dataDir: args.dataDir, exerciseId: session.id, languages, outDir: args.out });
+      io.out('');
+      for (const w of written) io.out(`report     ${w.path} (${w.bytes.toLocaleString('en')} bytes)`);
+    } catch (error) {
+      if (error instanceof OutputError || error instanceof ChromiumMissingError || error instanceof ReportInputError) {
+        io.err(`demo: ${error.message}`);
+        return EXIT.invalid;
+      }
+      throw error;
+    }
+  }
   return refused.length === 0 ? EXIT.ok : EXIT.invalid;
 }
 

@@ -11,6 +11,7 @@
  * - Mission areas: Response always (Sitroom runs response-phase tabletops); Recovery too when a
  *   service was restored during play. A scenario field would let planners say it outright.
  */
+import { isFeedbackItem } from './feedback-items.ts';
 import type { ExerciseState } from '../engine/state.ts';
 import { userHoursLost } from '../engine/queries.ts';
 import { translate } from '../i18n/translate.ts';
@@ -33,7 +34,6 @@ export interface ReportInput {
 }
 
 /** Feedback-form statements the report knows by name; any other item prints as its id. */
-const FEEDBACK_ITEMS = ['design', 'realism', 'facilitation', 'relevance'] as const;
 
 export function buildReport(input: ReportInput): ReportModel {
   const { state, scores, language } = input;
@@ -142,7 +142,7 @@ function feedback(state: ExerciseState, language: Language): FeedbackSummary {
     }
   }
   const label = (item: string) =>
-    (FEEDBACK_ITEMS as readonly string[]).includes(item) ? translate(language, `report.feedback.${item as (typeof FEEDBACK_ITEMS)[number]}`) : item;
+    isFeedbackItem(item) ? translate(language, `hotwash.item.${item}`) : item;
   return {
     forms: state.feedback.length,
     items: [...totals].map(([item, t]) => ({ item: label(item), mean: t.sum / t.count, count: t.count })),

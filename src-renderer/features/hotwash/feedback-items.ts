@@ -1,15 +1,10 @@
-/**
- * The rated statements of the participant feedback form (CTEP shape). The record stores the
- * stable item id, so a feedback form reads the same in either language.
- */
-export const FEEDBACK_ITEMS = ['design', 'realism', 'injects', 'facilitation', 'role'] as const;
-export type FeedbackItem = (typeof FEEDBACK_ITEMS)[number];
+/** The feedback form's items come from the core, so the app's form, the printed form and the report agree. */
+import { FEEDBACK_ITEMS, isFeedbackItem, type FeedbackItem } from '@core/report/feedback-items.ts';
+
+export { FEEDBACK_ITEMS, isFeedbackItem, type FeedbackItem };
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
 
-export function isFeedbackItem(value: string): value is FeedbackItem {
-  return (FEEDBACK_ITEMS as readonly string[]).includes(value);
-}
 
 /** Mean score per item over the forms received, or null for an item nobody rated. */
 export function averages(forms: readonly { readonly ratings: readonly { readonly item: string; readonly score: number }[] }[]): ReadonlyMap<string, number | null> {

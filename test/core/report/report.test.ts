@@ -53,7 +53,7 @@ test('the model is filled from the strong playthrough: overview, ratings, analys
   assert.equal(model.alerts.length, p.state.alert.history.length);
   assert.ok(model.timers.every((t) => t.status === 'met'), 'the strong run meets every timer');
   assert.equal(model.feedback.forms, 4);
-  assert.equal(model.feedback.items.find((i) => i.item === 'The scenario was realistic')?.mean, 4.5);
+  assert.equal(model.feedback.items.find((i) => i.item === 'The scenario was realistic.')?.mean, 4.5);
   const final = await strongModel('en', withDraft(p.state, true));
   assert.equal(final.meta.status, 'final');
 });
