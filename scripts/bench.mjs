@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
 const passThrough = process.argv.slice(2);
-const scripts = ['scripts/bench-journal.ts', 'scripts/bench-engine.ts', 'scripts/bench-open.ts'];
+const scripts = ['scripts/bench-journal.ts', 'scripts/bench-engine.ts', 'scripts/bench-open.ts', 'scripts/bench-room.ts'];
 const started = Date.now();
 for (const script of scripts) {
   console.log(`\n== ${script}`);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CommandSchema, ExerciseSetupSchema } from './commands.ts';
-import { REPORT_FORMATS } from './names.ts';
+import { REPORT_FORMATS, SEAT_ROLE_NAMES } from './names.ts';
 
 const Id = z.string().min(1).max(120);
 
@@ -62,6 +62,47 @@ export const ExerciseSnapshot = z.strictObject({
   recovery: z.strictObject({ discardedBytes: z.number(), lastGoodSeq: z.number() }).nullable(),
 });
 
+/** 16–100 URL-safe characters: long enough to be unique per client, short enough to keep many. */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/);
+
+export const SeatRoleSchema = z.enum(SEAT_ROLE_NAMES);
+
+export const SeatListingSchema = z.strictObject({
+  id: z.string(),
+  exerciseId: z.string(),
+  role: SeatRoleSchema,
+  cell: z.string().nullable(),
+  evaluator: z.string().nullable(),
+  label: z.string(),
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+  joined: z.boolean(),
+  connections: z.number().int(),
+  code: z.string().nullable(),
+  codeExpiresAt: z.number().nullable(),
+});
+
+/** The room network as the facilitator sees it. */
+export const RoomStatusSchema = z.strictObject({
+  open: z.boolean(),
+  exerciseId: z.string().nullable(),
+  /** The address to give players, e.g. `http://192.168.0.12:8800/`. */
+  url: z.string().nullable(),
+  interfaces: z.array(z.strictObject({ name: z.string(), address: z.string(), loopback: z.boolean() })),
+  seats: z.array(SeatListingSchema),
+});
+
+/** A seat's join code, shown once to the facilitator, with the join link and its QR code (SVG). */
+export const IssuedCodeSchema = z.strictObject({
+  seatId: z.string(),
+  code: z.string(),
+  expiresAt: z.number(),
+  joinUrl: z.string().nullable(),
+  qrSvg: z.string().nullable(),
+});
+
+const SeatIdRequest = z.strictObject({ seatId: z.string().regex(/^seat-[0-9a-f]{12}$/) });
+
 export const ActorSchema = z.strictObject({ person: Id, cell: Id });
 
 export const Settings = z.strictObject({
@@ -84,7 +125,11 @@ export const channels = {
   },
   'exercise:open': { request: z.strictObject({ id: Id }), response: ExerciseSnapshot },
   'exercise:dispatch': {
-    request: z.strictObject({ id: Id, command: CommandSchema, actor: ActorSchema }),
+    /**
+     * `key`: the client's idempotency key for this command. A retry with the same key (after a
+     * timeout or a dropped connection) gets the first attempt's answer and records nothing again.
+     */
+    request: z.strictObject({ id: Id, command: CommandSchema, actor: ActorSchema, key: IdempotencyKey.optional() }),
     response: z.strictObject({ head: Head, seqs: z.array(z.number().int()) }),
   },
   'exercise:events-since': {
@@ -109,6 +154,31 @@ export const channels = {
       base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
     }),
   },
+  /** Opens the room network for one exercise on one interface (loopback unless asked otherwise). */
+  'room:open': {
+    request: z.strictObject({ id: Id, host: z.string().min(2).max(64), port: z.number().int().min(0).max(65535) }),
+    response: RoomStatusSchema,
+  },
+  'room:close': { request: z.strictObject({}), response: RoomStatusSchema },
+  /** With `id`: that exercise's seats even while the room is closed (to prepare them in advance). */
+  'room:status': { request: z.strictObject({ id: Id.optional() }), response: RoomStatusSchema },
+  'room:create-seat': {
+    request: z.strictObject({
+      id: Id,
+      role: SeatRoleSchema,
+      cell: Id.nullable(),
+      evaluator: Id.nullable(),
+      label: z.string().max(120),
+    }),
+    response: IssuedCodeSchema,
+  },
+  'room:new-code': { request: SeatIdRequest, response: IssuedCodeSchema },
+  'room:revoke-seat': { request: SeatIdRequest, response: z.strictObject({ seatId: z.string() }) },
+  /**
+   * A joined seat's own view (room network only): only what its role and cell may see, never the
+   * scenario or the raw record. Anywhere else it is refused.
+   */
+  'seat:view': { request: z.strictObject({}), response: Json },
   'settings:get': { request: z.strictObject({}), response: Settings },
   'settings:update': { request: Settings.pick({ language: true, theme: true }).partial(), response: Settings },
 } as const;
@@ -118,6 +188,11 @@ export const pushEvents = {
   'exercise:events': z.strictObject({ id: z.string(), events: z.array(Json), head: Head }),
   /** The journal turned read-only (write failure or integrity alarm). */
   'exercise:status': z.strictObject({ id: z.string(), status: JournalStatusSchema }),
+  /**
+   * To a seat instead of `exercise:events`: the record grew from `fromSeq` to `toSeq` (contiguous,
+   * in order). The seat fetches its view; only seq numbers travel, never another cell's content.
+   */
+  'seat:changed': z.strictObject({ id: z.string(), fromSeq: z.number().int(), toSeq: z.number().int(), head: Head }),
 } as const;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@
  * library and the settings. Both transports (Electron IPC, HTTP + WebSocket) call exactly these
  * handlers after validating the request with the contract's schema, and push the same events.
  */
+import type { ReportPdf } from './report/generate.ts';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { formatPath } from '../core/scenario/index.ts';
@@ -15,6 +16,9 @@ import type { ExerciseSession } from './exercise-session.ts';
 import { listLibrary, resolveScenario, SHIPPED_SCENARIOS_DIR } from './scenario-library.ts';
 import { openSettings } from './settings.ts';
 import type { SettingsStore } from './settings.ts';
+import type { FileSystem } from '../store/file-system.ts';
+import { createRoomBackend } from './room/room-backend.ts';
+import type { RoomListenerFactory, SeatApi } from './room/room-backend.ts';
 
 export type BackendHandlers = {
   readonly [C in ChannelName]: (request: z.output<Channels[C]['request']>) => Promise<Result<ResponseOf<C>>>;
@@ -25,6 +29,8 @@ export type PushListener = <E extends PushEventName>(event: E, payload: PushOf<E
 export interface Backend {
   readonly handlers: BackendHandlers;
   readonly dataDir: string;
+  /** What the room network's listener offers joined seats (never reachable from the loopback API). */
+  readonly seats: SeatApi;
   onPush(listener: PushListener): () => void;
   close(): Promise<void>;
 }
@@ -37,6 +43,20 @@ export interface BackendOptions {
   readonly ticker?: boolean;
   /** Electron opens the situation display in a second window; without it the renderer opens a tab. */
   readonly openDisplay?: (exerciseId: string, screen: number | null) => boolean;
+  /**
+   * The file system under the exercise journals. For fault-injection tests only (a disk that fails
+   * mid-exercise, to show NOT RECORDED end to end): neither `sitroom serve` nor Electron passes
+   * it, and no argument or environment variable maps to it, so a real run always writes through
+   * node:fs (test/transport/journal-fs-scope.test.ts keeps it that way).
+   */
+  readonly journalFs?: FileSystem;
+  /**
+   * HTML → PDF for `report:export`: Electron's printToPDF in the app, Chromium through
+   * playwright-core for `sitroom serve`. Without one, PDF export is refused with a clear message.
+   */
+  readonly pdf?: ReportPdf;
+  /** Starts the room network's listener (`sitroom serve`); without it `room:open` is refused. */
+  readonly roomListener?: RoomListenerFactory;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -53,7 +73,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (options.ticker !== false && !session.readOnly) session.startTicker();
     return session;
   };
-  const service = new ExerciseService(options.dataDir, { ...(options.now ? { now: options.now } : {}), onSession: wire });
+  const service = new ExerciseService(options.dataDir, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.journalFs ? { fs: options.journalFs } : {}),
+    onSession: wire,
+  });
   const openSession = async (id: string): Promise<Result<ExerciseSession>> => {
     try {
       return ok(wire(await service.open(id)));
@@ -63,6 +87,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return fail('internal', `The exercise "${id}" could not be opened: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const room = createRoomBackend({ dataDir: options.dataDir, openSession, listener: options.roomListener, ...(options.now ? { now: options.now } : {}) });
   const statusOf = (session: ExerciseSession) => {
     const s = session.status;
     return { state: s.state, reason: s.state === 'read-only' ? s.reason : null };
@@ -120,12 +145,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         recovery: recovery ? { discardedBytes: recovery.discardedBytes, lastGoodSeq: recovery.lastGoodSeq } : null,
       });
     },
-    'exercise:dispatch': async ({ id, command, actor }) => {
+    'exercise:dispatch': async ({ id, command, actor, key }) => {
       const opened = await openSession(id);
       if (!opened.ok) return opened;
       const session = opened.value;
       if (!session.scenario.cells.some((c) => c.id === actor.cell)) return fail('forbidden', `Unknown cell "${actor.cell}".`);
-      const result = await session.dispatch(command, actor);
+      const result = await session.dispatch(command, actor, key === undefined ? undefined : `console:${key}`);
       if (!result.ok) {
         if (result.error.code !== 'refused') push('exercise:status', { id, status: statusOf(session) });
         return fail(result.error.code, result.error.message);
@@ -139,6 +164,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return ok({ events, head: opened.value.head });
     },
     'display:open': ({ id, screen }) => Promise.resolve(ok({ opened: options.openDisplay?.(id, screen) ?? false })),
+    'report:export': ({ id, format, lang }) => exportReport(options, id, format, lang),
+    ...room.handlers,
+    'seat:view': () => Promise.resolve(fail('forbidden', 'Only a seat that joined through the room network has a seat view.')),
     'settings:get': async () => ok(await settings.get()),
     'settings:update': async (patch) => ok(await settings.update(patch)),
   };
@@ -146,14 +174,32 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     handlers,
     dataDir: options.dataDir,
+    seats: room.seats,
     onPush(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      await room.close();
       await service.closeAll();
     },
   };
+}
+
+/** Builds the report from the journal on disk (verified, read-only) and hands back its bytes. */
+async function exportReport(options: BackendOptions, exerciseId: string, format: RequestOf<'report:export'>['format'], language: 'en' | 'ko' | undefined): Promise<Result<ResponseOf<'report:export'>>> {
+  // Loaded on first export: the report stack (scoring, docx, the PDF printer) stays out of startup.
+  let inputError: (new (...args: never[]) => Error) | null = null;
+  try {
+    const { generateReport, ReportInputError } = await import('./report/generate.ts');
+    inputError = ReportInputError;
+    const file = await generateReport({ dataDir: options.dataDir, exerciseId, format, ...(language ? { language } : {}), ...(options.pdf ? { pdf: options.pdf } : {}) });
+    return ok({ filename: file.filename, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') });
+  } catch (error) {
+    // Bounded: the contract caps an error message, and a renderer's stack trace is no use to a person.
+    const why = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
+    return fail(inputError && error instanceof inputError ? 'refused' : 'internal', `The report could not be built: ${why}`);
+  }
 }
 
 function plainFinding(f: Finding) {

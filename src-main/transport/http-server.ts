@@ -154,7 +154,7 @@ function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function setSecurityHeaders(res: ServerResponse, csp: string): void {
+export function setSecurityHeaders(res: ServerResponse, csp: string): void {
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
@@ -164,13 +164,13 @@ function setSecurityHeaders(res: ServerResponse, csp: string): void {
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), usb=(), serial=()');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function sendPlain(res: ServerResponse, status: number, text: string): void {
+export function sendPlain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
@@ -180,7 +180,7 @@ function sendPlain(res: ServerResponse, status: number, text: string): void {
  * receives the 413 instead of a reset connection) up to a hard cap, beyond which the connection
  * is cut: nobody can make the server read forever.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const hardCap = limit * 16;
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];

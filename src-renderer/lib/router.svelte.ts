@@ -11,6 +11,11 @@ export type Route =
   | { readonly name: 'evaluate'; readonly id: string }
   | { readonly name: 'hotwash'; readonly id: string }
   | { readonly name: 'aar'; readonly id: string }
+  | { readonly name: 'room'; readonly id: string }
+  /** A player's laptop on the room network: enter the join code (the QR link may carry it). */
+  | { readonly name: 'join'; readonly code: string | null }
+  /** A joined seat's own screen (room network only). */
+  | { readonly name: 'seat' }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +23,11 @@ export function parseRoute(hash: string): Route {
   const [pathname = '/', query = ''] = path.split('?');
   const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
   if (parts.length === 0) return { name: 'library' };
+  if (parts[0] === 'join' && parts.length === 1) {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- parsed once per hash change
+    return { name: 'join', code: new URLSearchParams(query).get('code') };
+  }
+  if (parts[0] === 'seat' && parts.length === 1) return { name: 'seat' };
   if (parts[0] === 'new' && parts.length === 1) {
     // A one-off read of the query string, not reactive state.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- parsed once per hash change
@@ -37,6 +47,8 @@ export function parseRoute(hash: string): Route {
         return { name: 'hotwash', id };
       case 'aar':
         return { name: 'aar', id };
+      case 'room':
+        return { name: 'room', id };
       case 'cell':
         if (parts[3]) return { name: 'cell', id, cell: parts[3] };
     }
@@ -63,6 +75,12 @@ export function href(route: Route): string {
       return `#/exercise/${e(route.id)}/hotwash`;
     case 'aar':
       return `#/exercise/${e(route.id)}/aar`;
+    case 'room':
+      return `#/exercise/${e(route.id)}/room`;
+    case 'join':
+      return route.code ? `#/join?code=${e(route.code)}` : '#/join';
+    case 'seat':
+      return '#/seat';
     case 'not-found':
       return `#${route.path}`;
   }
