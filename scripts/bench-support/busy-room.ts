@@ -5,7 +5,7 @@
  * Shared by the benchmarks so they measure the same record.
  */
 import { readFile } from 'node:fs/promises';
-import { decide, evolve, initialState } from '../../src-main/core/engine/index.ts';
+import { decide, evolve, initialState, owning } from '../../src-main/core/engine/index.ts';
 import type { Actor, Command, ExerciseEvent, ExerciseState } from '../../src-main/core/engine/index.ts';
 import { loadScenario, type Scenario } from '../../src-main/core/scenario/index.ts';
 
@@ -36,7 +36,8 @@ export function busyRoom(scenario: Scenario, count: number, startWall = Date.par
     const started = performance.now();
     const result = decide(command, state, { now, actor });
     if (!result.ok) return;
-    for (const e of result.value) state = evolve(state, e);
+    // As the live session folds: the sole owner of its state (ADR 004, "Folding fast").
+    state = owning(() => result.value.reduce(evolve, state));
     decideMs.push(performance.now() - started);
     events.push(...result.value);
   };
