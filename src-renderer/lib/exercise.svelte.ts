@@ -8,6 +8,8 @@ import type { Actor, Command, ExerciseEvent, ExerciseState } from '@core/engine/
 import type { Scenario } from '@core/scenario/schema.ts';
 import type { AppError, Result } from '@contract/result.ts';
 import { api } from './api.ts';
+import { currentLanguage } from './locale.svelte.ts';
+import { refusalText } from '@core/i18n/refusal-text.ts';
 
 export interface Acknowledgement {
   readonly seq: number;
@@ -110,6 +112,12 @@ export class ExerciseStore {
   /** Sends a command; on success the events arrive by push (and are folded exactly once). */
   async dispatch(command: Command, actor: Actor): Promise<Result<Acknowledgement>> {
     const result = await api().request('exercise:dispatch', { id: this.id, command, actor });
+    if (!result.ok && result.error.code === 'refused' && this.exercise) {
+      // The engine's refusals are English; the same pure decision on this view's state gives the
+      // refusal's code, and so the sentence in the reader's language.
+      const local = decide(command, this.exercise, { now: Date.now(), actor });
+      if (!local.ok) return { ok: false, error: { ...result.error, message: refusalText(currentLanguage(), local.error) } };
+    }
     if (!result.ok) {
       if (result.error.code === 'not-recorded') {
         // The same pure decision main made, on the state this view shows: what was lost, in words.

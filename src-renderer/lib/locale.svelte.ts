@@ -23,8 +23,16 @@ export class Locale {
   number = (value: number): string => value.toLocaleString(this.language === 'ko' ? 'ko-KR' : 'en-GB');
 }
 
+/** The app's one Locale, for the few places outside a component that speak (ExerciseStore). */
+let appLocale: Locale | null = null;
+
 export function provideLocale(locale: Locale): Locale {
+  appLocale = locale;
   return setContext(KEY, locale);
+}
+
+export function currentLanguage(): Language {
+  return appLocale?.language ?? 'ko';
 }
 
 export function useLocale(): Locale {

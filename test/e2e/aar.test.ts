@@ -86,10 +86,10 @@ describe('the AAR/IP editor', { skip }, () => {
     await row.waitFor();
     assert.match(await row.innerText(), /행정안전부[\s\S]*2026-12-01[\s\S]*2027-03-31[\s\S]*높음/);
 
-    // The engine refuses to orphan the row, and the screen says why.
+    // The engine refuses to orphan the row, and the screen says why — in Korean.
     await improvement.getByRole('button', { name: /삭제$/ }).click();
     await improvement.getByRole('button', { name: '삭제', exact: true }).click();
-    await improvement.getByRole('alert').filter({ hasText: /improvement-plan row answers this area for improvement/ }).waitFor();
+    await improvement.getByRole('alert').filter({ hasText: '이 개선 필요사항에 대응하는 개선계획 항목이 있습니다' }).waitFor();
 
     const recorded = await events();
     assert.equal(recorded.filter((e) => e.type === 'aar-item-saved').length, 8 + 1 + 1 + 1);

@@ -14,6 +14,7 @@ import { scoringMessages } from './messages/scoring.ts';
 import { reportMessages } from './messages/report.ts';
 import { packMessages } from './messages/pack.ts';
 import { aarMessages } from './messages/aar.ts';
+import { refusalMessages } from './messages/refusal.ts';
 import { roomMessages } from './messages/room.ts';
 
-export const TABLES = [common, libraryMessages, newExerciseMessages, consoleMessages, displayMessages, cellMessages, evaluatorMessages, hotwashMessages, scoringMessages, reportMessages, packMessages, aarMessages, roomMessages] as const;
+export const TABLES = [common, libraryMessages, newExerciseMessages, consoleMessages, displayMessages, cellMessages, evaluatorMessages, hotwashMessages, scoringMessages, reportMessages, packMessages, aarMessages, refusalMessages, roomMessages] as const;
