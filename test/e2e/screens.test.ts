@@ -354,7 +354,8 @@ describe('the exercise screens', { skip }, () => {
     });
     await card.getByRole('radio', { name: /^U/ }).check();
     await card.getByRole('button', { name: '등급 기록' }).click();
-    await card.getByRole('alert').filter({ hasText: /not started|StartEx/ }).waitFor();
+    // The engine's refusal, in the reader's language (Korean here).
+    await card.getByRole('alert').filter({ hasText: '훈련이 아직 시작되지 않았습니다' }).waitFor();
     assert.equal(await page.getByRole('status').filter({ hasText: /기록됨/ }).count(), 0, 'no acknowledgement');
     const opened = await app.backend.handlers['exercise:open']({ id: plannedId });
     assert.ok(opened.ok);
