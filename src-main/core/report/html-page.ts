@@ -102,7 +102,7 @@ figcaption { font-size: 8pt; color: var(--muted); margin-top: 1mm; }
 }
 `;
 
-/** A complete HTML document. Every argument except `body`, `fontFaceCss` and `extraCss` is escaped here. */
+/** A complete HTML page (as a string). Every argument except `body`, `fontFaceCss` and `extraCss` is escaped here. */
 export function htmlDocument(page: HtmlPage): string {
   const draft = page.status === 'draft';
   const statusLabel = page.status === undefined ? null : translate(page.lang, draft ? 'report.status.draft' : 'report.status.final');

@@ -1,5 +1,5 @@
 /**
- * Task timeliness (design.md §5): each critical task's completion against its due window.
+ * Task timeliness (design.md §5): each critical task's completion against its due period (the task's window in the scenario).
  *
  * The window opens at the task's anchor (StartEx, an inject's release, a point's decision) and
  * closes `within` later. Done inside it (or before it opened): 100. Done late: linear decay that
@@ -19,7 +19,7 @@ import type { TaskScore } from './model.ts';
 /** A late task earns nothing once it is this many windows past due. */
 export const LATE_ZERO_WINDOWS = 2;
 
-/** 100 for lateness ≤ 0, then linear down to 0 at LATE_ZERO_WINDOWS × window. */
+/** 100 for lateness ≤ 0, then linear down to 0 at LATE_ZERO_WINDOWS × the due period. */
 export function lateScore(lateMs: number, windowMs: number): number {
   if (lateMs <= 0) return 100;
   return Math.max(0, 100 * (1 - lateMs / (LATE_ZERO_WINDOWS * windowMs)));
