@@ -15,6 +15,8 @@ import { JournalError, describeCause, entriesPhrase } from './errors.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
 import type { AppendOptions, Journal, JournalRecoveredBody, JournalStatus } from './journal.ts';
 import { planRecovery, type RecoveryPlan } from './verify.ts';
+import { PrefixDigest, readCheckedPrefix, writeCheckedPrefix } from './checked-prefix.ts';
+import { startLineHashing } from './line-hashing.ts';
 
 export const JOURNAL_FILE_NAME = 'journal.jsonl';
 /** Enough for tens of thousands of events; refusing at the start beats failing mid-exercise. */
@@ -59,16 +61,25 @@ export async function openJournal(dir: string, options: OpenJournalOptions = {})
   let handle: FileRef | null = null;
   try {
     const existing = await readExisting(fs, path);
-    const plan = existing === null ? null : planRecovery(existing);
+    // The worker boots while the note is read; then this thread parses while it hashes.
+    const starting = existing === null ? null : startLineHashing(existing);
+    const checked = existing === null ? null : await readCheckedPrefix(fs, dir, existing);
+    const hashing = (await starting?.started()) ?? null;
+    const plan =
+      existing === null
+        ? null
+        : planRecovery(existing, { canonicalCheckedBytes: checked?.checkedBytes ?? 0, hashedLines: () => hashing?.wait() ?? null });
     const settings = { fs, path, lock, now: options.now ?? (() => new Date()) };
     if (plan?.action === 'alarm') {
       const status: JournalStatus = { state: 'read-only', cause: 'integrity-alarm', seq: plan.seq, reason: plan.reason };
-      return new FileJournalImpl({ ...settings, handle: null, scan: plan.scan, status });
+      return new FileJournalImpl({ ...settings, handle: null, scan: plan.scan, status, digest: null, dir });
     }
     await preflightFreeSpace(fs, dir, options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES);
     handle = plan === null ? await createJournalFile(fs, path, dir) : await openForAppend(fs, path, plan);
     const scan = plan?.scan ?? { entries: [], head: EMPTY_HEAD, goodBytes: 0 };
-    const journal = new FileJournalImpl({ ...settings, handle, scan, status: { state: 'ok' } });
+    const digest = checked?.digestOf(scan.goodBytes) ?? new PrefixDigest();
+    const journal = new FileJournalImpl({ ...settings, handle, scan, status: { state: 'ok' }, digest, dir });
+    if (digest.bytes > (checked?.checkedBytes ?? 0)) await writeCheckedPrefix(fs, dir, digest);
     if (plan?.action === 'truncate') await journal.recordRecovery(plan);
     return journal;
   } catch (error) {
@@ -152,6 +163,9 @@ interface JournalParts {
   readonly handle: FileRef | null;
   readonly scan: { readonly entries: readonly JournalEntry[]; readonly head: JournalHead; readonly goodBytes: number };
   readonly status: JournalStatus;
+  readonly dir: string;
+  /** The running digest of the good bytes, for the checked-prefix note; null when read-only. */
+  readonly digest: PrefixDigest | null;
 }
 
 class FileJournalImpl implements FileJournal {
@@ -168,9 +182,16 @@ class FileJournalImpl implements FileJournal {
   /** Appends run one after another, each chained on the head the previous one left. */
   #queue: Promise<unknown> = Promise.resolve();
   #closing: Promise<void> | null = null;
+  readonly #dir: string;
+  readonly #digest: PrefixDigest | null;
+  /** The note on disk covers the file up to here. */
+  #noteBytes: number;
 
   constructor(parts: JournalParts) {
     this.path = parts.path;
+    this.#dir = parts.dir;
+    this.#digest = parts.digest;
+    this.#noteBytes = parts.digest?.bytes ?? 0;
     this.#fs = parts.fs;
     this.#lock = parts.lock;
     this.#now = parts.now;
@@ -268,6 +289,8 @@ class FileJournalImpl implements FileJournal {
       throw await this.#failWrite(handle, step, error, bodies.length);
     }
     this.#size += data.length;
+    // Our own lines are canonical by construction (sealEntries); the note may cover them.
+    this.#digest?.update(data);
     for (const { entry } of sealed) this.#entries.push(entry);
     const last = sealed[sealed.length - 1]?.entry;
     if (last !== undefined) this.#head = { seq: last.seq, hash: last.hash };
@@ -309,6 +332,10 @@ class FileJournalImpl implements FileJournal {
   async #closeNow(): Promise<void> {
     await this.#queue;
     const problems: unknown[] = [];
+    const digest = this.#digest;
+    if (digest !== null && this.#status.state === 'ok' && digest.bytes === this.#size && digest.bytes > this.#noteBytes) {
+      await writeCheckedPrefix(this.#fs, this.#dir, digest); // never throws: the note is a hint
+    }
     if (this.#handle !== null) {
       const handle = this.#handle;
       this.#handle = null;

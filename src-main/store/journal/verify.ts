@@ -23,6 +23,7 @@ import {
   canonicalJson,
   formatEntryLine,
   hashEntry,
+  hashEntryWithBodyBytes,
   type JournalEntry,
   type JournalHead,
 } from './entry.ts';
@@ -60,8 +61,10 @@ interface RawLine {
   readonly lossy: () => string;
   /** false for a final line with no newline: its write may have been cut off. */
   readonly terminated: boolean;
-  /** Byte offset just after this line (and its newline); computed on demand, it costs a scan. */
+  /** Byte offset just after this line (and its newline). */
   readonly end: () => number;
+  /** The line's UTF-8 bytes (without its newline), when the line came from a file. */
+  readonly bytes?: () => Uint8Array;
 }
 
 type LineCheck =
@@ -75,8 +78,8 @@ type LineCheck =
       readonly claimsChain: boolean;
     };
 
-const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const ENTRY_KEYS = ['v', 'seq', 'ts', 'prev', 'body', 'hash'] as const;
+const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 const LONE_SURROGATE = /\p{Cs}/u; // canonical JSON refuses these, so an entry cannot hold one
 const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -97,32 +100,46 @@ function splitLines(bytes: Uint8Array): RawLine[] {
   } catch {
     return splitLinesByBytes(bytes);
   }
+  // Valid UTF-8 never holds a 0x0a byte inside a multi-byte character, so the k-th newline of the
+  // text is the k-th newline byte of the file: byte offsets come from a native search, not a count.
   const lines: RawLine[] = [];
   let start = 0;
+  let byteStart = 0;
   while (start < whole.length) {
     const newline = whole.indexOf('\n', start);
     const terminated = newline !== -1;
     const stop = terminated ? newline + 1 : whole.length;
+    const byteNewline = terminated ? bytes.indexOf(NEWLINE, byteStart) : bytes.length;
     const text = whole.slice(start, terminated ? newline : whole.length);
-    lines.push({ text, terminated, end: () => utf8ByteLength(whole.slice(0, stop)), lossy: () => text });
+    lines.push(new TextLine(bytes, text, terminated, byteStart, byteNewline));
     start = stop;
+    byteStart = terminated ? byteNewline + 1 : bytes.length;
   }
   return lines;
 }
 
-/** UTF-8 length of well-formed text, without encoding it. */
-function utf8ByteLength(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else bytes += 2;
+/**
+ * A line of a file that decoded as a whole. A class, not an object of closures: a 100k-entry journal
+ * makes 100k of these, and two closures each were a measurable share of the garbage.
+ */
+class TextLine implements RawLine {
+  constructor(
+    private readonly file: Uint8Array,
+    readonly text: string,
+    readonly terminated: boolean,
+    private readonly byteStart: number,
+    /** Offset of this line's newline (or of the file's end). */
+    private readonly byteStop: number,
+  ) {}
+  lossy(): string {
+    return this.text;
   }
-  return bytes;
+  end(): number {
+    return this.terminated ? this.byteStop + 1 : this.byteStop;
+  }
+  bytes(): Uint8Array {
+    return this.file.subarray(this.byteStart, this.byteStop);
+  }
 }
 
 function splitLinesByBytes(bytes: Uint8Array): RawLine[] {
@@ -140,7 +157,7 @@ function splitLinesByBytes(bytes: Uint8Array): RawLine[] {
       text = undefined;
     }
     const end = terminated ? newline + 1 : bytes.length;
-    lines.push({ text, terminated, end: () => end, lossy: () => text ?? lossyUtf8.decode(raw) });
+    lines.push({ text, terminated, end: () => end, lossy: () => text ?? lossyUtf8.decode(raw), bytes: () => raw });
     start = end;
   }
   return lines;
@@ -155,10 +172,12 @@ interface ParsedEntry {
   readonly canonicalBody: string;
   /** The line is byte for byte what formatEntryLine writes for this entry (checked while parsing). */
   readonly exactLine: boolean;
+  /** For an exact line: where its body's text starts, and how far before the line's end it stops. */
+  readonly bodyAt?: { readonly start: number; readonly fromEnd: number };
 }
 
 /** Parses one line into a well-formed entry, or says why it is not one. Does not check the chain. */
-function parseEntry(text: string | undefined): ParsedEntry | string {
+function parseEntry(text: string | undefined, canonicalChecked = false): ParsedEntry | string {
   if (text === undefined) return 'not valid UTF-8';
   if (text === '') return 'empty line';
   let value: unknown;
@@ -169,23 +188,24 @@ function parseEntry(text: string | undefined): ParsedEntry | string {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const record = value as Record<string, unknown>;
-  for (const key of ENTRY_KEYS) {
-    if (!Object.hasOwn(record, key)) return `not a journal entry (no "${key}" field)`;
-  }
-  for (const key of Object.keys(record)) {
-    if (!(ENTRY_KEYS as readonly string[]).includes(key)) return `not a journal entry (unexpected field "${key}")`;
-  }
+  const fieldProblem = entryFieldsProblem(record);
+  if (fieldProblem !== null) return fieldProblem;
   const { v, seq, ts, prev, body, hash } = record;
   if (v !== JOURNAL_VERSION) return `unsupported entry version ${JSON.stringify(v)}`;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return '"seq" is not a positive integer';
   if (typeof ts !== 'string' || LONE_SURROGATE.test(ts)) return '"ts" is not a text timestamp';
-  if (typeof prev !== 'string' || !HASH_PATTERN.test(prev)) return '"prev" is not a SHA-256 hex hash';
-  if (typeof hash !== 'string' || !HASH_PATTERN.test(hash)) return '"hash" is not a SHA-256 hex hash';
-  const entry: JournalEntry = { v: JOURNAL_VERSION, seq, ts, prev, body, hash };
+  if (!isHexHash(prev)) return '"prev" is not a SHA-256 hex hash';
+  if (!isHexHash(hash)) return '"hash" is not a SHA-256 hex hash';
+  // The parsed record has exactly the six fields, checked above: it is the entry (no copy).
+  const entry = record as unknown as JournalEntry;
   // Hot path: a line as the journal writes it holds its body already canonical, between a fixed
   // prefix and suffix, so the body's text can be cut out and checked instead of re-serialized.
-  const stored = storedBody(text, entry);
-  if (stored !== null && isCanonicalJsonText(stored, body)) return { entry, canonicalBody: stored, exactLine: true };
+  const at = storedBodyAt(text, entry);
+  const stored = at === null ? null : text.slice(at, text.length - HASH_TAIL_LENGTH);
+  // `canonicalChecked`: these very bytes passed the canonical check before (checked-prefix.ts).
+  if (at !== null && stored !== null && (canonicalChecked || isCanonicalJsonText(stored, body))) {
+    return { entry, canonicalBody: stored, exactLine: true, bodyAt: { start: at, fromEnd: HASH_TAIL_LENGTH } };
+  }
   let canonicalBody: string;
   try {
     canonicalBody = canonicalJson(body);
@@ -195,12 +215,55 @@ function parseEntry(text: string | undefined): ParsedEntry | string {
   return { entry, canonicalBody, exactLine: false };
 }
 
-/** The body's text if `text` has exactly the layout formatEntryLine writes for `entry`, else null. */
-function storedBody(text: string, entry: JournalEntry): string | null {
-  const prefix = `{"v":${entry.v},"seq":${entry.seq},"ts":${JSON.stringify(entry.ts)},"prev":"${entry.prev}","body":`;
-  const suffix = `,"hash":"${entry.hash}"}`;
-  if (text.length < prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) return null;
-  return text.slice(prefix.length, text.length - suffix.length);
+/** Why `record` does not have exactly the entry's six fields, or null when it does. */
+function entryFieldsProblem(record: Record<string, unknown>): string | null {
+  let count = 0;
+  for (const key in record) {
+    if (!ENTRY_KEY_SET.has(key)) return `not a journal entry (unexpected field "${key}")`;
+    count++;
+  }
+  if (count === ENTRY_KEYS.length) return null;
+  for (const key of ENTRY_KEYS) {
+    if (!Object.hasOwn(record, key)) return `not a journal entry (no "${key}" field)`;
+  }
+  return null; // unreachable: fewer keys than expected means one is missing
+}
+
+/** 64 lowercase hex digits; a loop, because a regular expression per hash was a visible cost. */
+function isHexHash(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
+const LINE_HEAD = `{"v":${JOURNAL_VERSION},"seq":`;
+const HASH_TAIL_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
+
+/**
+ * Where the body's text starts if `text` has exactly the layout formatEntryLine writes for `entry`
+ * (the body then ends HASH_TAIL_LENGTH before the line's end), else null.
+ * Compared piece by piece in place: building the expected prefix and suffix as strings for every
+ * line was garbage the collector then had to clear.
+ */
+function storedBodyAt(text: string, entry: JournalEntry): number | null {
+  if (!text.startsWith(LINE_HEAD)) return null;
+  let at = LINE_HEAD.length;
+  const seq = String(entry.seq);
+  if (!text.startsWith(seq, at)) return null;
+  at += seq.length;
+  if (!text.startsWith(',"ts":', at)) return null;
+  at += 6;
+  const ts = JSON.stringify(entry.ts);
+  if (!text.startsWith(ts, at)) return null;
+  at += ts.length;
+  if (!text.startsWith(',"prev":"', at) || !text.startsWith(entry.prev, at + 9) || !text.startsWith('","body":', at + 73)) return null;
+  at += 82;
+  const tail = text.length - HASH_TAIL_LENGTH;
+  if (tail <= at || !text.startsWith(',"hash":"', tail) || !text.startsWith(entry.hash, tail + 9) || !text.endsWith('"}')) return null;
+  return at;
 }
 
 function isSelfConsistent(text: string | undefined): boolean {
@@ -236,12 +299,35 @@ function genuineEntryAfter(lines: readonly RawLine[], first: number): boolean {
   return false;
 }
 
-function checkLine(line: RawLine, expected: JournalHead): LineCheck {
-  const parsed = parseEntry(line.text);
+/**
+ * The entry's hash. For an exact line read from a file, the body's bytes are hashed where they lie
+ * in the file: hashing the text instead meant encoding every body back to UTF-8 into a second copy,
+ * most of the cost of hashing a long journal. The hash is the same by construction: those bytes ARE
+ * the UTF-8 of the body's canonical text.
+ */
+function computeHash(line: RawLine, parsed: ParsedEntry): string {
+  const { entry, canonicalBody, bodyAt } = parsed;
+  // Byte offsets equal text offsets only while the line's prefix is ASCII (a timestamp could, in
+  // principle, hold other characters).
+  if (bodyAt === undefined || line.bytes === undefined || !isAscii(entry.ts)) return hashEntry(entry, canonicalBody);
+  const bytes = line.bytes();
+  return hashEntryWithBodyBytes(entry, bytes.subarray(bodyAt.start, bytes.length - bodyAt.fromEnd));
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * `hashConfirmed`: a worker thread hashed this line's bytes and found its stored hash (line-hashing.ts).
+ * Trusted only for a line whose exact layout was confirmed here too: then both hashed the same bytes.
+ */
+function checkLine(line: RawLine, parsed: ParsedEntry | string, expected: JournalHead, hashConfirmed: boolean): LineCheck {
   if (typeof parsed === 'string') return bad(parsed);
   const { entry, canonicalBody, exactLine } = parsed;
   const expectedSeq = expected.seq + 1;
-  if (hashEntry(entry, canonicalBody) !== entry.hash) {
+  if (!(hashConfirmed && exactLine && parsed.bodyAt !== undefined) && computeHash(line, parsed) !== entry.hash) {
     const claimsChain = entry.seq === expectedSeq && entry.prev === expected.hash;
     return bad('hash does not match contents', false, claimsChain);
   }
@@ -261,14 +347,31 @@ function checkLine(line: RawLine, expected: JournalHead): LineCheck {
   return { ok: true, entry };
 }
 
-function scanLines(lines: readonly RawLine[], totalBytes: number): JournalScan {
+export interface ScanOptions {
+  /**
+   * Leading bytes already proven canonical (checked-prefix.ts): their bodies skip only that one
+   * check. Every hash and chain link is still verified.
+   */
+  readonly canonicalCheckedBytes?: number;
+  /**
+   * Per line, 1 where a worker confirmed the line's hash from its bytes (line-hashing.ts). Called
+   * once every line has been parsed, so the worker hashes while this thread parses.
+   */
+  readonly hashedLines?: () => Uint8Array | null;
+}
+
+function scanLines(lines: readonly RawLine[], totalBytes: number, options: ScanOptions = {}): JournalScan {
+  const checkedBytes = options.canonicalCheckedBytes ?? 0;
   const entries: JournalEntry[] = [];
   let head: JournalHead = EMPTY_HEAD;
   let lastGood: RawLine | undefined;
   const goodBytes = (): number => lastGood?.end() ?? 0;
+  // Parse everything first, then collect the worker's hashes (if any), then walk the chain.
+  const parsed = lines.map((line) => parseEntry(line.text, checkedBytes > 0 && line.terminated && line.end() <= checkedBytes));
+  const hashed = options.hashedLines?.() ?? null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as RawLine;
-    const check = checkLine(line, head);
+    const check = checkLine(line, parsed[i] as ParsedEntry | string, head, hashed !== null && hashed[i] === 1);
     if (check.ok && line.terminated) {
       entries.push(check.entry);
       head = { seq: check.entry.seq, hash: check.entry.hash };
@@ -291,8 +394,8 @@ function scanLines(lines: readonly RawLine[], totalBytes: number): JournalScan {
 }
 
 /** Verifies the raw bytes of a journal file. */
-export function scanJournal(bytes: Uint8Array): JournalScan {
-  return scanLines(splitLines(bytes), bytes.length);
+export function scanJournal(bytes: Uint8Array, options: ScanOptions = {}): JournalScan {
+  return scanLines(splitLines(bytes), bytes.length, options);
 }
 
 function toResult(scan: JournalScan): VerifyResult {
@@ -328,8 +431,8 @@ export type RecoveryPlan =
   | { readonly action: 'alarm'; readonly scan: JournalScan; readonly seq: number; readonly reason: string };
 
 /** What opening this journal must do: nothing, cut a torn tail, or refuse to write (alarm). */
-export function planRecovery(bytes: Uint8Array): RecoveryPlan {
-  const scan = scanJournal(bytes);
+export function planRecovery(bytes: Uint8Array, options: ScanOptions = {}): RecoveryPlan {
+  const scan = scanJournal(bytes, options);
   const { problem } = scan;
   if (problem === null) return { action: 'none', scan };
   if (problem.kind === 'tampered') return { action: 'alarm', scan, seq: problem.seq, reason: problem.reason };
