@@ -8,13 +8,15 @@ import { own } from '../engine/records.ts';
 import { translate } from '../i18n/translate.ts';
 import { localize } from '../scenario/text.ts';
 import { parseDuration } from '../time.ts';
-import { eventText } from './event-text.ts';
+import { eventText, timelineKind } from './event-text.ts';
 import type { AlertChange, TimelineEntry, TimerRow } from './model.ts';
 import type { Lookup } from './names.ts';
 
 export function buildTimeline(state: ExerciseState, names: Lookup): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const event of state.log) {
+    // Asked before wording it: most of a long record never reaches the timeline.
+    if (timelineKind(event) === null) continue;
     const described = eventText(event, event, names);
     if (described.kind === null) continue;
     entries.push({

@@ -6,6 +6,12 @@
  * the real engine, the baseline can never drift from the rules the exercise itself ran under.
  *
  * Pure and deterministic: the wall times it uses are derived from the scenario's T0, never read.
+ *
+ * Scoring reads it through `noResponseBaseline`, which keeps the last run per scenario: the run
+ * costs 10–50 ms of engine time (more on a long scenario), and the same exercise is often scored
+ * again at the same scenario time — the report in a second language, every format of one export,
+ * scores shown again after EndEx. A memo of a pure function on immutable inputs answers exactly
+ * as the run would (test/core/scoring/baseline-memo.test.ts holds it to that).
  */
 import { decide } from '../engine/decide.ts';
 import { MAX_STEP_MS } from '../engine/decide-lifecycle.ts';
@@ -45,5 +51,22 @@ export function noResponseRun(scenario: Scenario, horizon: number): ExerciseStat
   while (state.scenarioTime < horizon) {
     run({ type: 'step-clock', by: Math.min(MAX_STEP_MS, horizon - state.scenarioTime) });
   }
+  return state;
+}
+
+/**
+ * One entry per scenario, weakly held (a scenario nobody uses any more takes its baseline with
+ * it), keyed on the scenario object: a loaded scenario is never changed, and every engine state is
+ * read-only, so handing the same state out twice is safe. Only the latest horizon is kept: a live
+ * exercise moves on, and a finished one is scored at EndEx again and again.
+ */
+const lastRuns = new WeakMap<Scenario, { readonly horizon: number; readonly state: ExerciseState }>();
+
+/** `noResponseRun`, remembered for the last horizon asked of each scenario. */
+export function noResponseBaseline(scenario: Scenario, horizon: number): ExerciseState {
+  const last = lastRuns.get(scenario);
+  if (last !== undefined && last.horizon === horizon) return last.state;
+  const state = noResponseRun(scenario, horizon);
+  lastRuns.set(scenario, { horizon, state });
   return state;
 }

@@ -1,6 +1,7 @@
 /**
  * Outcome (design.md §5): what the response did to the world, measured against the no-response
- * baseline run of the same scenario to the same scenario time (see baseline.ts).
+ * baseline run of the same scenario to the same scenario time (see baseline.ts; remembered per
+ * scenario and horizon, so scoring one exercise again does not replay the scenario again).
  *
  * 50 means "no different from nobody responding"; above 50 is better, below is worse.
  * - Services: r = user-hours lost ÷ baseline user-hours lost (all services together, so a service
@@ -16,7 +17,7 @@ import { own } from '../engine/records.ts';
 import type { ExerciseState } from '../engine/state.ts';
 import type { Metric, Scenario } from '../scenario/schema.ts';
 import { at, explain, figure, grouped, mean, num, round1, round3, span, valuesOf } from './explain.ts';
-import { noResponseRun } from './baseline.ts';
+import { noResponseBaseline } from './baseline.ts';
 import { referenceTime } from './happened.ts';
 import type { MetricOutcome, OutcomeScore, ServiceOutcome } from './model.ts';
 
@@ -84,7 +85,7 @@ export function scoreOutcome(state: ExerciseState): OutcomeScore {
   const scenario = state.scenario;
   const started = state.clock.kind !== 'not-started';
   const horizon = referenceTime(state);
-  const baseline = started ? noResponseRun(scenario, horizon) : null;
+  const baseline = started ? noResponseBaseline(scenario, horizon) : null;
 
   const services: ServiceOutcome[] = scenario.services.map((service) => {
     const runtime = own(state.services, service.id);
