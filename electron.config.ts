@@ -51,6 +51,12 @@ export const appFiles: readonly string[] = Object.freeze([
   // The report reads Noto Sans KR's CSS and woff2 files from fontsource (services/report/fonts.ts);
   // the .woff fallbacks are never read. The renderer's copy is bundled into dist/renderer/assets.
   '!**/node_modules/@fontsource/noto-sans-kr/files/*.woff',
+  // ...and only the weights the report prints (REPORT_WEIGHTS: 400, 700): the other seven are 16 MiB.
+  '!**/node_modules/@fontsource/noto-sans-kr/files/*-{100,200,300,500,600,800,900}-normal.*',
+  // docx ships each entry point in five formats; the bundled main imports only "docx" as ESM
+  // (dist/index.mjs, self-contained). The rest is ~15 MiB nothing loads.
+  '!**/node_modules/docx/dist/*.{cjs,iife.js}',
+  '!**/node_modules/docx/dist/{bibliography,charts,embedded-files,html,layout,macros,math,shapes,watermarks}.mjs',
 ]);
 
 const config: Configuration = {
