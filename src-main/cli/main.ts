@@ -1,15 +1,11 @@
 /**
  * The `sitroom` command line: parses arguments and dispatches to one command module each.
  * Usage errors exit 2 with the command's help; bad input exits 1 with a plain message.
+ *
+ * Each command's module is imported only when that command runs: through tsx, loading all of them
+ * (the report's docx, the server, the scenario schema…) was most of `sitroom serve`'s start-up.
  */
 import { parseArgs } from 'node:util';
-import { demoCommand, demoHelp } from './commands/demo.ts';
-import { packCommand, packHelp } from './commands/pack.ts';
-import { reportCommand, reportHelp } from './commands/report.ts';
-import { exportCommand, exportHelp, importCommand, importHelp, listCommand, listHelp } from './commands/exercises.ts';
-import { serveCommand, serveHelp } from './commands/serve.ts';
-import { validateCommand, validateHelp } from './commands/validate.ts';
-import { verifyCommand, verifyHelp } from './commands/verify.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { EXIT, processIo, UsageError } from './io.ts';
 import type { CliIo } from './io.ts';
@@ -33,10 +29,14 @@ The data directory is --data-dir, else SITROOM_DATA_DIR, else the platform's use
 
 Run "sitroom <command> --help" for a command's options.`;
 
-interface CommandSpec {
+interface LoadedCommand {
   readonly help: string;
-  readonly options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
   readonly run: (values: Record<string, unknown>, positionals: string[], io: CliIo) => Promise<number>;
+}
+
+interface CommandSpec {
+  readonly options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  readonly load: () => Promise<LoadedCommand>;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -45,67 +45,128 @@ const DATA_DIR = { 'data-dir': { type: 'string' } } as const;
 
 const COMMANDS: Record<string, CommandSpec> = {
   validate: {
-    help: validateHelp,
     options: { json: { type: 'boolean', default: false } },
-    run: (values, files, io) => validateCommand({ files, json: values['json'] === true }, io),
+    load: async () => {
+      const { validateCommand, validateHelp } = await import('./commands/validate.ts');
+      return {
+        help: validateHelp,
+        run: (values, files, io) => validateCommand({ files, json: values['json'] === true }, io),
+      };
+    },
   },
   demo: {
-    help: demoHelp,
-    options: { scenario: { type: 'string' }, playthrough: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false }, ...DATA_DIR },
-    run: (values, rest, io) => {
-      if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}"`);
-      return demoCommand(
-        {
-          scenario: str(values['scenario']) ?? 'pangyo-datacenter-fire',
-          playthrough: str(values['playthrough']) ?? 'strong',
-          dataDir: dataDirOf(values),
-          quiet: values['quiet'] === true,
-          out: str(values['out']),
+    options: {
+      scenario: { type: 'string' },
+      playthrough: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      ...DATA_DIR,
+    },
+    load: async () => {
+      const { demoCommand, demoHelp } = await import('./commands/demo.ts');
+      return {
+        help: demoHelp,
+        run: (values, rest, io) => {
+          if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}"`);
+          return demoCommand(
+            {
+              scenario: str(values['scenario']) ?? 'pangyo-datacenter-fire',
+              playthrough: str(values['playthrough']) ?? 'strong',
+              dataDir: dataDirOf(values),
+              quiet: values['quiet'] === true,
+              out: str(values['out']),
+            },
+            io,
+          );
         },
-        io,
-      );
+      };
     },
   },
   verify: {
-    help: verifyHelp,
     options: { head: { type: 'string' }, ...DATA_DIR },
-    run: (values, [target], io) => verifyCommand({ target, head: str(values['head']), dataDir: dataDirOf(values) }, io),
+    load: async () => {
+      const { verifyCommand, verifyHelp } = await import('./commands/verify.ts');
+      return {
+        help: verifyHelp,
+        run: (values, [target], io) =>
+          verifyCommand({ target, head: str(values['head']), dataDir: dataDirOf(values) }, io),
+      };
+    },
   },
   report: {
-    help: reportHelp,
     options: { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, ...DATA_DIR },
-    run: (values, [target, extra], io) => {
-      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-      return reportCommand({ target, format: str(values['format']), lang: str(values['lang']), out: str(values['out']), dataDir: dataDirOf(values) }, io);
+    load: async () => {
+      const { reportCommand, reportHelp } = await import('./commands/report.ts');
+      return {
+        help: reportHelp,
+        run: (values, [target, extra], io) => {
+          if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+          return reportCommand(
+            {
+              target,
+              format: str(values['format']),
+              lang: str(values['lang']),
+              out: str(values['out']),
+              dataDir: dataDirOf(values),
+            },
+            io,
+          );
+        },
+      };
     },
   },
   pack: {
-    help: packHelp,
     options: { out: { type: 'string' }, lang: { type: 'string' } },
-    run: (values, [scenario, extra], io) => {
-      if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-      return packCommand({ scenario, out: str(values['out']), lang: str(values['lang']) }, io);
+    load: async () => {
+      const { packCommand, packHelp } = await import('./commands/pack.ts');
+      return {
+        help: packHelp,
+        run: (values, [scenario, extra], io) => {
+          if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+          return packCommand({ scenario, out: str(values['out']), lang: str(values['lang']) }, io);
+        },
+      };
     },
   },
   list: {
-    help: listHelp,
     options: { ...DATA_DIR },
-    run: (values, _rest, io) => listCommand({ dataDir: dataDirOf(values) }, io),
+    load: async () => {
+      const { listCommand, listHelp } = await import('./commands/exercises.ts');
+      return {
+        help: listHelp,
+        run: (values, _rest, io) => listCommand({ dataDir: dataDirOf(values) }, io),
+      };
+    },
   },
   export: {
-    help: exportHelp,
     options: { out: { type: 'string' }, ...DATA_DIR },
-    run: (values, [id], io) => exportCommand({ id, out: str(values['out']), dataDir: dataDirOf(values) }, io),
+    load: async () => {
+      const { exportCommand, exportHelp } = await import('./commands/exercises.ts');
+      return {
+        help: exportHelp,
+        run: (values, [id], io) => exportCommand({ id, out: str(values['out']), dataDir: dataDirOf(values) }, io),
+      };
+    },
   },
   serve: {
-    help: serveHelp,
     options: { port: { type: 'string' }, ...DATA_DIR },
-    run: (values, _rest, io) => serveCommand({ port: str(values['port']), dataDir: dataDirOf(values) }, io),
+    load: async () => {
+      const { serveCommand, serveHelp } = await import('./commands/serve.ts');
+      return {
+        help: serveHelp,
+        run: (values, _rest, io) => serveCommand({ port: str(values['port']), dataDir: dataDirOf(values) }, io),
+      };
+    },
   },
   import: {
-    help: importHelp,
     options: { ...DATA_DIR },
-    run: (values, [file], io) => importCommand({ file, dataDir: dataDirOf(values) }, io),
+    load: async () => {
+      const { importCommand, importHelp } = await import('./commands/exercises.ts');
+      return {
+        help: importHelp,
+        run: (values, [file], io) => importCommand({ file, dataDir: dataDirOf(values) }, io),
+      };
+    },
   },
 };
 
@@ -120,16 +181,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`sitroom: unknown command "${name}"\n\n${HELP}`);
     return EXIT.usage;
   }
+  const loaded = await command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help);
+    io.out(loaded.help);
     return EXIT.ok;
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], options: command.options ?? {}, allowPositionals: true, strict: true });
-    return await command.run(values, positionals, io);
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
+    return await loaded.run(values, positionals, io);
   } catch (error: unknown) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`sitroom ${name}: ${(error as Error).message}\n\n${command.help}`);
+      io.err(`sitroom ${name}: ${(error as Error).message}\n\n${loaded.help}`);
       return EXIT.usage;
     }
     // Anything else is a bug in Sitroom, not bad input: say so plainly, keep the detail for a report.
