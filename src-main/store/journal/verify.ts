@@ -28,6 +28,7 @@ import {
   type JournalHead,
 } from './entry.ts';
 import { isCanonicalJsonText } from './canonical-text.ts';
+import { splitLines, type RawLine } from './journal-lines.ts';
 
 export type ProblemKind = 'torn-tail' | 'tampered';
 
@@ -54,19 +55,6 @@ export interface JournalScan {
   readonly problem: JournalProblem | null;
 }
 
-interface RawLine {
-  /** undefined when the bytes are not valid UTF-8. */
-  readonly text: string | undefined;
-  /** The line decoded with replacement characters, for searching damaged lines. */
-  readonly lossy: () => string;
-  /** false for a final line with no newline: its write may have been cut off. */
-  readonly terminated: boolean;
-  /** Byte offset just after this line (and its newline). */
-  readonly end: () => number;
-  /** The line's UTF-8 bytes (without its newline), when the line came from a file. */
-  readonly bytes?: () => Uint8Array;
-}
-
 type LineCheck =
   | { readonly ok: true; readonly entry: JournalEntry }
   | {
@@ -81,87 +69,8 @@ type LineCheck =
 const ENTRY_KEYS = ['v', 'seq', 'ts', 'prev', 'body', 'hash'] as const;
 const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 const LONE_SURROGATE = /\p{Cs}/u; // canonical JSON refuses these, so an entry cannot hold one
-const NEWLINE = 0x0a;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const ENTRY_START = '{"v":';
 const ENTRY_END = /"hash":"[0-9a-f]{64}"\}/g;
-
-/**
- * Lines of a journal, decoded. The common case — the whole file is valid UTF-8 — decodes once and
- * splits the text (per-line decoding and its garbage were a large share of open time); byte offsets
- * are then counted from the text. Any invalid byte falls back to decoding line by line, so a
- * damaged line is located exactly.
- */
-function splitLines(bytes: Uint8Array): RawLine[] {
-  let whole: string;
-  try {
-    whole = utf8.decode(bytes);
-  } catch {
-    return splitLinesByBytes(bytes);
-  }
-  // Valid UTF-8 never holds a 0x0a byte inside a multi-byte character, so the k-th newline of the
-  // text is the k-th newline byte of the file: byte offsets come from a native search, not a count.
-  const lines: RawLine[] = [];
-  let start = 0;
-  let byteStart = 0;
-  while (start < whole.length) {
-    const newline = whole.indexOf('\n', start);
-    const terminated = newline !== -1;
-    const stop = terminated ? newline + 1 : whole.length;
-    const byteNewline = terminated ? bytes.indexOf(NEWLINE, byteStart) : bytes.length;
-    const text = whole.slice(start, terminated ? newline : whole.length);
-    lines.push(new TextLine(bytes, text, terminated, byteStart, byteNewline));
-    start = stop;
-    byteStart = terminated ? byteNewline + 1 : bytes.length;
-  }
-  return lines;
-}
-
-/**
- * A line of a file that decoded as a whole. A class, not an object of closures: a 100k-entry journal
- * makes 100k of these, and two closures each were a measurable share of the garbage.
- */
-class TextLine implements RawLine {
-  constructor(
-    private readonly file: Uint8Array,
-    readonly text: string,
-    readonly terminated: boolean,
-    private readonly byteStart: number,
-    /** Offset of this line's newline (or of the file's end). */
-    private readonly byteStop: number,
-  ) {}
-  lossy(): string {
-    return this.text;
-  }
-  end(): number {
-    return this.terminated ? this.byteStop + 1 : this.byteStop;
-  }
-  bytes(): Uint8Array {
-    return this.file.subarray(this.byteStart, this.byteStop);
-  }
-}
-
-function splitLinesByBytes(bytes: Uint8Array): RawLine[] {
-  const lines: RawLine[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    const terminated = newline !== -1;
-    const stop = terminated ? newline : bytes.length;
-    const raw = bytes.subarray(start, stop);
-    let text: string | undefined;
-    try {
-      text = utf8.decode(raw);
-    } catch {
-      text = undefined;
-    }
-    const end = terminated ? newline + 1 : bytes.length;
-    lines.push({ text, terminated, end: () => end, lossy: () => text ?? lossyUtf8.decode(raw), bytes: () => raw });
-    start = end;
-  }
-  return lines;
-}
 
 function bad(reason: string, selfConsistent = false, claimsChain = false): LineCheck {
   return { ok: false, reason, selfConsistent, claimsChain };
@@ -259,10 +168,21 @@ function storedBodyAt(text: string, entry: JournalEntry): number | null {
   const ts = JSON.stringify(entry.ts);
   if (!text.startsWith(ts, at)) return null;
   at += ts.length;
-  if (!text.startsWith(',"prev":"', at) || !text.startsWith(entry.prev, at + 9) || !text.startsWith('","body":', at + 73)) return null;
+  if (
+    !text.startsWith(',"prev":"', at) ||
+    !text.startsWith(entry.prev, at + 9) ||
+    !text.startsWith('","body":', at + 73)
+  )
+    return null;
   at += 82;
   const tail = text.length - HASH_TAIL_LENGTH;
-  if (tail <= at || !text.startsWith(',"hash":"', tail) || !text.startsWith(entry.hash, tail + 9) || !text.endsWith('"}')) return null;
+  if (
+    tail <= at ||
+    !text.startsWith(',"hash":"', tail) ||
+    !text.startsWith(entry.hash, tail + 9) ||
+    !text.endsWith('"}')
+  )
+    return null;
   return at;
 }
 
@@ -323,7 +243,12 @@ function isAscii(text: string): boolean {
  * `hashConfirmed`: a worker thread hashed this line's bytes and found its stored hash (line-hashing.ts).
  * Trusted only for a line whose exact layout was confirmed here too: then both hashed the same bytes.
  */
-function checkLine(line: RawLine, parsed: ParsedEntry | string, expected: JournalHead, hashConfirmed: boolean): LineCheck {
+function checkLine(
+  line: RawLine,
+  parsed: ParsedEntry | string,
+  expected: JournalHead,
+  hashConfirmed: boolean,
+): LineCheck {
   if (typeof parsed === 'string') return bad(parsed);
   const { entry, canonicalBody, exactLine } = parsed;
   const expectedSeq = expected.seq + 1;
@@ -367,7 +292,9 @@ function scanLines(lines: readonly RawLine[], totalBytes: number, options: ScanO
   let lastGood: RawLine | undefined;
   const goodBytes = (): number => lastGood?.end() ?? 0;
   // Parse everything first, then collect the worker's hashes (if any), then walk the chain.
-  const parsed = lines.map((line) => parseEntry(line.text, checkedBytes > 0 && line.terminated && line.end() <= checkedBytes));
+  const parsed = lines.map((line) =>
+    parseEntry(line.text, checkedBytes > 0 && line.terminated && line.end() <= checkedBytes),
+  );
   const hashed = options.hashedLines?.() ?? null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as RawLine;
@@ -382,7 +309,11 @@ function scanLines(lines: readonly RawLine[], totalBytes: number, options: ScanO
     if (check.ok) {
       // A complete entry without its newline: the append was cut off before it finished, so it
       // was never acknowledged.
-      const problem = { kind: 'torn-tail', seq, reason: 'the last entry has no line end (its write was cut off)' } as const;
+      const problem = {
+        kind: 'torn-tail',
+        seq,
+        reason: 'the last entry has no line end (its write was cut off)',
+      } as const;
       return { entries, head, goodBytes: goodBytes(), totalBytes, problem };
     }
     const tampered = check.selfConsistent || check.claimsChain || genuineEntryAfter(lines, i);
